@@ -1,0 +1,159 @@
+//! Calendar dates: recognizing the styles letters use (11/23/2016, 10-13-16,
+//! April 19, 2011) and simple day arithmetic.
+
+use regex::Regex;
+use schemars::JsonSchema;
+use serde::Serialize;
+use std::sync::LazyLock;
+
+/// A calendar date; serializes as ISO 8601 (`2016-11-23`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, JsonSchema)]
+#[schemars(with = "String")]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// A valid Gregorian date, or None.
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days_in_month = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (day >= 1 && day <= days_in_month && (1900..=2100).contains(&year)).then_some(Date {
+            year,
+            month,
+            day,
+        })
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
+    pub fn days_since_epoch(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146097 + doe - 719468
+    }
+
+    /// The inverse of [`Date::days_since_epoch`].
+    pub fn from_days_since_epoch(z: i64) -> Date {
+        let z = z + 719468;
+        let era = z.div_euclid(146097);
+        let doe = z - era * 146097;
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
+        Date { year, month, day }
+    }
+
+    pub fn add_days(self, days: i64) -> Date {
+        Date::from_days_since_epoch(self.days_since_epoch() + days)
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A date written in any of the styles the letters use, found in `text`:
+/// the first match's byte range and value. Two-digit years are 20xx.
+pub fn find_date(text: &str) -> Option<(std::ops::Range<usize>, Date)> {
+    DATE.captures_iter(text).find_map(|c| {
+        let m = c.get(0)?;
+        let date = if let Some(month_name) = c.name("mname") {
+            let name = month_name.as_str().to_ascii_lowercase();
+            let month = MONTHS
+                .iter()
+                .position(|full| full.starts_with(&name[..3.min(name.len())]))?
+                as u8
+                + 1;
+            Date::new(c["y2"].parse().ok()?, month, c["d2"].parse().ok()?)
+        } else {
+            let year: u16 = c["y"].parse().ok()?;
+            let year = if year < 100 { 2000 + year } else { year };
+            Date::new(year, c["m"].parse().ok()?, c["d"].parse().ok()?)
+        }?;
+        Some((m.range(), date))
+    })
+}
+
+/// A whole field value that is a date ("11/23/2016"), ignoring surrounding space.
+pub fn parse_date(text: &str) -> Option<Date> {
+    let t = text.trim();
+    find_date(t)
+        .filter(|(r, _)| r.start == 0 && r.end == t.len())
+        .map(|(_, d)| d)
+}
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \b(?P<m>\d{1,2})[/-](?P<d>\d{1,2})[/-](?P<y>\d{4}|\d{2})\b
+        | \b(?P<mname>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})\b",
+    )
+    .expect("date pattern")
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn styles() {
+        let d = |y, m, dd| Some(Date::new(y, m, dd).unwrap());
+        assert_eq!(parse_date("11/23/2016"), d(2016, 11, 23));
+        assert_eq!(parse_date("10-13-16"), d(2016, 10, 13));
+        assert_eq!(parse_date("April 19, 2011"), d(2011, 4, 19));
+        assert_eq!(parse_date("Sept. 3, 2015"), d(2015, 9, 3));
+        assert_eq!(parse_date("13/45/2016"), None);
+        assert_eq!(parse_date("0105-2017"), None);
+    }
+
+    #[test]
+    fn arithmetic_round_trips() {
+        let d = Date::new(2016, 12, 9).unwrap();
+        assert_eq!(d.add_days(30).to_string(), "2017-01-08");
+        assert_eq!(
+            Date::new(2016, 2, 28).unwrap().add_days(1).to_string(),
+            "2016-02-29"
+        );
+        for z in [-1000, 0, 17000, 20000] {
+            assert_eq!(Date::from_days_since_epoch(z).days_since_epoch(), z);
+        }
+    }
+}

@@ -1,0 +1,341 @@
+//! Output forms shared by the CLI and the page: JSON (with provenance), CSV
+//! for spreadsheets, and a plain-text summary for notes and emails.
+
+use crate::{Determination, Guideline, Span};
+use serde_json::{json, Map, Value};
+
+/// The JSON object for one letter: the [`Determination`] fields, `source`
+/// (the file name or label the text came from, if any), and `provenance`:
+/// a map from the JSON pointer of every extracted value to the byte span
+/// `[start, end]` of the original text it came from.
+///
+/// This is exactly what `imr parse --jsonl` prints per line and what the
+/// page's "Download JSON" saves.
+pub fn to_json(det: &Determination, source: Option<&str>) -> Value {
+    let mut obj = match serde_json::to_value(det) {
+        Ok(Value::Object(map)) => map,
+        // Serializing plain data types cannot fail; keep totality anyway.
+        _ => Map::new(),
+    };
+    let prov: Map<String, Value> = provenance(det)
+        .into_iter()
+        .map(|(pointer, span)| (pointer, json!([span.start, span.end])))
+        .collect();
+    obj.insert("provenance".into(), Value::Object(prov));
+    obj.insert(
+        "source".into(),
+        source.map_or(Value::Null, |s| Value::String(s.into())),
+    );
+    Value::Object(obj)
+}
+
+/// One line of JSON (no trailing newline).
+pub fn to_json_line(det: &Determination, source: Option<&str>) -> String {
+    to_json(det, source).to_string()
+}
+
+/// The JSON Schema of [`to_json`]'s output.
+pub fn json_schema() -> Value {
+    let mut schema =
+        serde_json::to_value(schemars::schema_for!(Determination)).unwrap_or(Value::Null);
+    if let Some(obj) = schema.as_object_mut() {
+        obj.insert(
+            "$id".into(),
+            json!("https://imr-lens.invalid/schema/determination.json"),
+        );
+        if let Some(props) = obj.get_mut("properties").and_then(Value::as_object_mut) {
+            props.insert(
+                "source".into(),
+                json!({"description": "The file name or label the text came from.", "type": ["string", "null"]}),
+            );
+            props.insert(
+                "provenance".into(),
+                json!({
+                    "description": "JSON pointer of each extracted value -> [start, end) byte span in the original input.",
+                    "type": "object",
+                    "additionalProperties": {"type": "array", "items": {"type": "integer", "minimum": 0}, "minItems": 2, "maxItems": 2}
+                }),
+            );
+        }
+        if let Some(req) = obj.get_mut("required").and_then(Value::as_array_mut) {
+            req.push(json!("source"));
+            req.push(json!("provenance"));
+        }
+    }
+    schema
+}
+
+/// Every extracted value's JSON pointer and span, in document order of the
+/// JSON (case, reviewer, patient, decisions).
+pub fn provenance(det: &Determination) -> Vec<(String, Span)> {
+    let mut out = Vec::new();
+    let mut add = |pointer: String, span: Span| out.push((pointer, span));
+    let c = &det.case;
+    let header = [
+        ("case_number", c.case_number.as_ref().map(|v| v.span)),
+        ("date_assigned", c.date_assigned.as_ref().map(|v| v.span)),
+        ("decision_date", c.decision_date.as_ref().map(|v| v.span)),
+        ("priority", c.priority.as_ref().map(|v| v.span)),
+        ("date_of_injury", c.date_of_injury.as_ref().map(|v| v.span)),
+        ("ur_denial_date", c.ur_denial_date.as_ref().map(|v| v.span)),
+        (
+            "application_received",
+            c.application_received.as_ref().map(|v| v.span),
+        ),
+    ];
+    for (key, span) in header {
+        if let Some(span) = span {
+            add(format!("/case/{key}"), span);
+        }
+    }
+    for (i, v) in det.reviewer.licensure.iter().enumerate() {
+        add(format!("/reviewer/licensure/{i}"), v.span);
+    }
+    for (i, v) in det.reviewer.specialty.iter().enumerate() {
+        add(format!("/reviewer/specialty/{i}"), v.span);
+    }
+    let p = &det.patient;
+    let patient = [
+        ("age", p.age.as_ref().map(|v| v.span)),
+        ("sex", p.sex.as_ref().map(|v| v.span)),
+        ("date_of_injury", p.date_of_injury.as_ref().map(|v| v.span)),
+    ];
+    for (key, span) in patient {
+        if let Some(span) = span {
+            add(format!("/patient/{key}"), span);
+        }
+    }
+    for (i, d) in det.decisions.iter().enumerate() {
+        let base = format!("/decisions/{i}");
+        add(base.clone(), d.span);
+        add(format!("{base}/treatment"), d.treatment.span);
+        add(format!("{base}/outcome"), d.outcome.span);
+        if let Some(m) = &d.modification {
+            for (key, v) in [
+                ("original_request", &m.original_request),
+                ("authorized", &m.authorized),
+                ("disputed", &m.disputed),
+            ] {
+                if let Some(v) = v {
+                    add(format!("{base}/modification/{key}"), v.span);
+                }
+            }
+        }
+        for (key, g) in [
+            (
+                "claims_administrator_guideline",
+                &d.claims_administrator_guideline,
+            ),
+            ("reviewer_guideline", &d.reviewer_guideline),
+        ] {
+            if let Some(g) = g {
+                add(format!("{base}/{key}/text"), g.text.span);
+                for (j, c) in g.citations.iter().enumerate() {
+                    add(format!("{base}/{key}/citations/{j}/name"), c.name.span);
+                }
+            }
+        }
+        if let Some(r) = &d.rationale {
+            add(format!("{base}/rationale"), r.span);
+        }
+    }
+    out
+}
+
+/// The CSV columns, one row per decision.
+pub const CSV_COLUMNS: [&str; 17] = [
+    "source",
+    "format",
+    "case_number",
+    "date_assigned",
+    "decision_date",
+    "priority",
+    "date_of_injury",
+    "ur_denial_date",
+    "application_received",
+    "reviewer_specialty",
+    "reviewer_licensure",
+    "item",
+    "treatment",
+    "outcome",
+    "modified_request",
+    "claims_administrator_guideline",
+    "reviewer_guideline",
+];
+
+/// A CSV document (UTF-8 BOM, CRLF, RFC 4180 quoting) with one row per
+/// decision of every letter given, ready for Excel. A letter with no
+/// decisions still gets one row so nothing silently disappears. Cells that a
+/// spreadsheet would run as a formula are neutralised with a leading `'`.
+pub fn to_csv<'a>(
+    letters: impl IntoIterator<Item = (Option<&'a str>, &'a Determination)>,
+) -> String {
+    let mut out = String::from("\u{feff}");
+    write_row(&mut out, CSV_COLUMNS.iter().copied());
+    for (source, det) in letters {
+        let c = &det.case;
+        let date = |d: &Option<crate::Spanned<crate::Date>>| {
+            d.as_ref().map(|d| d.value.to_string()).unwrap_or_default()
+        };
+        let fixed = [
+            source.unwrap_or("").to_string(),
+            format_id(det),
+            c.case_number
+                .as_ref()
+                .map(|v| v.value.clone())
+                .unwrap_or_default(),
+            date(&c.date_assigned),
+            date(&c.decision_date),
+            c.priority
+                .as_ref()
+                .map(|v| v.value.clone())
+                .unwrap_or_default(),
+            det.date_of_injury()
+                .map(|d| d.value.to_string())
+                .unwrap_or_default(),
+            date(&c.ur_denial_date),
+            date(&c.application_received),
+            join(det.reviewer.specialty.iter().map(|v| v.value.as_str())),
+            join(det.reviewer.licensure.iter().map(|v| v.value.as_str())),
+        ];
+        if det.decisions.is_empty() {
+            let blanks = std::iter::repeat_n(String::new(), CSV_COLUMNS.len() - fixed.len());
+            let row: Vec<String> = fixed.iter().cloned().chain(blanks).collect();
+            write_row(&mut out, row.iter().map(String::as_str));
+        }
+        for (i, d) in det.decisions.iter().enumerate() {
+            let guideline = |g: &Option<Guideline>| {
+                g.as_ref().map(|g| g.text.value.clone()).unwrap_or_default()
+            };
+            let item = [
+                (i + 1).to_string(),
+                d.treatment.value.clone(),
+                d.outcome.value.as_str().to_string(),
+                d.modified_request.to_string(),
+                guideline(&d.claims_administrator_guideline),
+                guideline(&d.reviewer_guideline),
+            ];
+            write_row(
+                &mut out,
+                fixed.iter().chain(item.iter()).map(String::as_str),
+            );
+        }
+    }
+    out
+}
+
+fn format_id(det: &Determination) -> String {
+    match serde_json::to_value(det.format) {
+        Ok(Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+fn join<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items.collect::<Vec<_>>().join("; ")
+}
+
+fn write_row<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>) {
+    for (i, cell) in cells.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_cell(out, cell);
+    }
+    out.push_str("\r\n");
+}
+
+fn write_cell(out: &mut String, cell: &str) {
+    let formula = matches!(
+        cell.chars().next(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\0')
+    );
+    let needs_quotes = formula || cell.contains([',', '"', '\n', '\r']);
+    if needs_quotes {
+        out.push('"');
+    }
+    if formula {
+        out.push('\'');
+    }
+    for ch in cell.chars() {
+        if ch == '"' {
+            out.push('"');
+        }
+        out.push(ch);
+    }
+    if needs_quotes {
+        out.push('"');
+    }
+}
+
+/// A plain-text summary of the letter for an email or a case note.
+pub fn summary(det: &Determination) -> String {
+    use std::fmt::Write;
+    let mut s = String::new();
+    let c = &det.case;
+    let val = |v: Option<String>| v.unwrap_or_else(|| "not stated".into());
+    let _ = writeln!(
+        s,
+        "IMR determination: {}",
+        val(c.case_number.as_ref().map(|v| v.value.clone()))
+    );
+    let _ = writeln!(
+        s,
+        "Decision date: {}",
+        val(c.decision_date.as_ref().map(|v| v.value.to_string()))
+    );
+    let _ = writeln!(
+        s,
+        "Date of injury: {}",
+        val(det.date_of_injury().map(|v| v.value.to_string()))
+    );
+    if let Some(p) = &c.priority {
+        let _ = writeln!(s, "Priority: {}", p.value);
+    }
+    let upheld = det.count_outcome(&crate::Outcome::Upheld);
+    let overturned = det.count_outcome(&crate::Outcome::Overturned);
+    let _ = writeln!(
+        s,
+        "Items: {} ({upheld} upheld, {overturned} overturned)",
+        det.decisions.len()
+    );
+    if let Some(deadline) = det.appeal_deadline_estimate() {
+        let _ = writeln!(
+            s,
+            "Appeal: petition due within 30 days of service of the determination (Labor Code 4610.6(h)); estimated {deadline}"
+        );
+    }
+    if !det.reviewer.specialty.is_empty() {
+        let _ = writeln!(
+            s,
+            "Reviewer: {}",
+            join(det.reviewer.specialty.iter().map(|v| v.value.as_str()))
+        );
+    }
+    for (i, d) in det.decisions.iter().enumerate() {
+        let _ = writeln!(
+            s,
+            "\n{}. {} - {}",
+            i + 1,
+            d.treatment.value,
+            capitalize(d.outcome.value.as_str())
+        );
+        if d.modified_request {
+            if let Some(a) = d.modification.as_ref().and_then(|m| m.authorized.as_ref()) {
+                let _ = writeln!(s, "   Claims administrator authorized: {}", a.value);
+            }
+        }
+        if let Some(g) = &d.reviewer_guideline {
+            let _ = writeln!(s, "   Reviewer guideline: {}", g.text.value);
+        }
+    }
+    s
+}
+
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,325 @@
+//! IMR Lens core: a pure, total parser for California DWC Independent Medical
+//! Review (IMR) Final Determination letters.
+//!
+//! [`parse`] takes the text a user pasted (from any PDF rendering) and always
+//! returns a [`Determination`]: whatever could be extracted, plus
+//! [`Diagnostic`]s saying what was missing or odd. It never panics and never
+//! fails. Every extracted value is a [`Spanned`] value that carries the byte
+//! range of the *original* input it came from, so a viewer can highlight it.
+//!
+//! The crate does no IO and has no web dependencies; the browser page and the
+//! `imr` CLI are thin layers over it. [`export`] turns results into the JSON,
+//! CSV and plain-text forms both of them offer.
+
+mod dates;
+mod decisions;
+pub mod export;
+mod guideline;
+mod header;
+mod layouts;
+mod normalize;
+mod patient;
+mod reviewer;
+mod text;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+pub use dates::Date;
+
+/// A byte range `[start, end)` of the original input text.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, JsonSchema,
+)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+    pub fn is_empty(self) -> bool {
+        self.start >= self.end
+    }
+}
+
+/// An extracted value and the span of the original text it came from.
+///
+/// Serializes as the bare value; the spans of a whole [`Determination`] are
+/// listed together by [`export::provenance`] (keyed by JSON pointer).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, span: Span) -> Self {
+        Spanned { value, span }
+    }
+}
+
+impl<T: Serialize> Serialize for Spanned<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(s)
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Spanned<T> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        T::schema_name()
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        T::json_schema(generator)
+    }
+}
+
+/// Which letter layout the text was recognized as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// DWC IMR Final Determination with the header table (Case Number, Date
+    /// Assigned, ...), as issued 2015–2017.
+    DwcFinalDetermination,
+    /// DWC IMR Final Determination without a header table (2014), the seed
+    /// letter's layout.
+    DwcFinalDetermination2014,
+    /// Not recognized as an IMR determination.
+    Unknown,
+}
+
+impl Format {
+    /// A short human description, for messages and the page.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Format::DwcFinalDetermination => "DWC IMR Final Determination (with header table)",
+            Format::DwcFinalDetermination2014 => {
+                "DWC IMR Final Determination (2014 layout, no header table)"
+            }
+            Format::Unknown => "not an IMR determination",
+        }
+    }
+}
+
+/// The result of [`parse`]: everything extracted from one letter.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Determination {
+    /// The recognized layout.
+    pub format: Format,
+    /// How sure the layout detection is, from 0 (a guess) to 1 (every marker found).
+    pub format_confidence: f32,
+    pub case: CaseHeader,
+    pub reviewer: Reviewer,
+    pub patient: Patient,
+    /// One entry per disputed item or service, in letter order.
+    pub decisions: Vec<Decision>,
+    /// What was missing, odd or doubtful, in text order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The case header (the table at the top of 2015–2017 letters). Dates are ISO 8601.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+pub struct CaseHeader {
+    /// e.g. "CM16-0213037".
+    pub case_number: Option<Spanned<String>>,
+    pub date_assigned: Option<Spanned<Date>>,
+    pub decision_date: Option<Spanned<Date>>,
+    /// "Standard" or "Expedited" as printed.
+    pub priority: Option<Spanned<String>>,
+    /// From the header table, or else from the case summary's prose.
+    pub date_of_injury: Option<Spanned<Date>>,
+    pub ur_denial_date: Option<Spanned<Date>>,
+    pub application_received: Option<Spanned<Date>>,
+}
+
+/// The expert reviewer's credentials.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+pub struct Reviewer {
+    /// States of licensure, e.g. ["California", "North Carolina"].
+    pub licensure: Vec<Spanned<String>>,
+    /// Board certifications / specialties, e.g. ["Family Practice"].
+    pub specialty: Vec<Spanned<String>>,
+}
+
+/// The injured worker, as the clinical case summary describes them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+pub struct Patient {
+    pub age: Option<Spanned<u32>>,
+    pub sex: Option<Spanned<Sex>>,
+    /// The date of injury as the prose gives it (may differ from the header's).
+    pub date_of_injury: Option<Spanned<Date>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Sex {
+    Male,
+    Female,
+}
+
+/// One disputed item or service and the reviewer's decision on it.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Decision {
+    /// The item still in dispute (for a modified request: the remaining part).
+    pub treatment: Spanned<String>,
+    pub outcome: Spanned<Outcome>,
+    /// True when the claims administrator authorized part of the request.
+    pub modified_request: bool,
+    /// The modified-request story, when the letter tells one.
+    pub modification: Option<Modification>,
+    pub claims_administrator_guideline: Option<Guideline>,
+    pub reviewer_guideline: Option<Guideline>,
+    pub rationale: Option<Spanned<String>>,
+    /// The whole item, heading to the end of its rationale.
+    pub span: Span,
+}
+
+/// The decision on one item.
+#[derive(Debug, Clone, PartialEq, Eq, JsonSchema)]
+#[schemars(with = "String")]
+pub enum Outcome {
+    /// The denial stands: the item is not medically necessary.
+    Upheld,
+    /// The denial is reversed: the item is medically necessary.
+    Overturned,
+    /// Any other wording the letter uses, lowercased.
+    Other(String),
+}
+
+impl Outcome {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Outcome::Upheld => "upheld",
+            Outcome::Overturned => "overturned",
+            Outcome::Other(s) => s,
+        }
+    }
+}
+
+impl Serialize for Outcome {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// "X was the original request. Y was authorized by the Claims
+/// Administrator. The remaining IMR eligible portion ..., Z is: Upheld".
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Modification {
+    pub original_request: Option<Spanned<String>>,
+    /// What the claims administrator authorized.
+    pub authorized: Option<Spanned<String>>,
+    /// The part still in dispute (equals the original request when the
+    /// letter says "leaving the original request IMR eligible").
+    pub disputed: Option<Spanned<String>>,
+}
+
+/// A guideline paragraph ("Claims Administrator guideline: ..." or
+/// "MAXIMUS guideline: ..."), as text and as structure.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Guideline {
+    /// The paragraph after the label, whitespace squashed.
+    pub text: Spanned<String>,
+    /// Whether the decision was based on the MTUS; None when the text does not say.
+    pub mtus: Option<bool>,
+    /// "did not cite any medical evidence for its decision".
+    pub no_evidence_cited: bool,
+    pub citations: Vec<Citation>,
+}
+
+/// One guideline the decision was based on.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Citation {
+    /// The family of guideline.
+    pub source: GuidelineSource,
+    /// The guideline's name as cited, e.g. "MTUS Chronic Pain Medical
+    /// Treatment 2016", "ACOEM Chapter 12 Low Back Complaints", "ODG Pain chapter".
+    pub name: Spanned<String>,
+    pub sections: Vec<String>,
+    pub pages: Vec<String>,
+    pub urls: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum GuidelineSource {
+    /// California Medical Treatment Utilization Schedule (includes its ACOEM chapters).
+    Mtus,
+    /// ACOEM Practice Guidelines cited outside the MTUS.
+    Acoem,
+    /// Official Disability Guidelines.
+    Odg,
+    /// Anything else: UpToDate, journal articles, web pages, ...
+    Other,
+}
+
+/// Something the parser wants the reader to know.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Stable machine-readable code, e.g. "missing_field", "truncated".
+    pub code: String,
+    /// A plain-language message for people.
+    pub message: String,
+    /// Where in the original text, when it concerns a place.
+    pub span: Option<Span>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Informational: which format was detected, a value taken from a fallback.
+    Info,
+    /// Something expected is missing or doubtful.
+    Warning,
+    /// The text could not be read as a determination.
+    Error,
+}
+
+impl Determination {
+    /// Days from assignment to the reviewer to the decision, when both dates are known.
+    pub fn days_to_decision(&self) -> Option<i64> {
+        let a = self.case.date_assigned.as_ref()?.value;
+        let d = self.case.decision_date.as_ref()?.value;
+        Some(d.days_since_epoch() - a.days_since_epoch())
+    }
+
+    /// An estimate of the last day to appeal: a petition is due within 30 days
+    /// of service of the determination (Labor Code 4610.6(h)); service follows
+    /// the decision date, so this is the decision date plus 30 days.
+    pub fn appeal_deadline_estimate(&self) -> Option<Date> {
+        Some(self.case.decision_date.as_ref()?.value.add_days(30))
+    }
+
+    /// Number of decisions with the given outcome.
+    pub fn count_outcome(&self, outcome: &Outcome) -> usize {
+        self.decisions
+            .iter()
+            .filter(|d| &d.outcome.value == outcome)
+            .count()
+    }
+
+    /// The date of injury from the header table, else from the prose.
+    pub fn date_of_injury(&self) -> Option<&Spanned<Date>> {
+        self.case
+            .date_of_injury
+            .as_ref()
+            .or(self.patient.date_of_injury.as_ref())
+    }
+}
+
+/// Parses the text of one determination letter. Total: any input gives a
+/// result; problems are reported as [`Diagnostic`]s.
+pub fn parse(input: &str) -> Determination {
+    let doc = normalize::Document::new(input);
+    layouts::parse(&doc)
+}
