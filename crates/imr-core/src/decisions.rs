@@ -1,1 +1,143 @@
-//! (in progress)
+//! Disputed items: each item heading ("<treatment>: Upheld"), the
+//! modified-request story, the two guideline paragraphs and the rationale.
+
+use crate::normalize::{Document, Line};
+use crate::text::{captures, clean};
+use crate::{guideline, Decision, Modification, Outcome, Span, Spanned};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// An item heading's last line: ": Upheld", ": Overturned", or another outcome word.
+static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i):\s*(upheld(?:\s+in\s+part)?|overturned(?:\s+in\s+part)?|partially\s+(?:upheld|overturned)|withdrawn|not\s+eligible|ineligible|dismissed)\s*$",
+    )
+    .expect("outcome pattern")
+});
+static CA_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)Claims\s+Administrator\s+guideline\s*:").expect("CA label"));
+static REVIEWER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:MAXIMUS|Expert\s+Reviewer(?:'s)?|IMR)\s+guideline\s*:").expect("reviewer label")
+});
+static RATIONALE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)Decision\s+rationale\s*:").expect("rationale label"));
+/// "X was the original request. Y was authorized by the Claims Administrator.
+/// The remaining IMR eligible portion of the original request, Z is" or
+/// "X was the original request. The Claims Administrator authorized Y, leaving
+/// the original request IMR eligible. The original request, X is".
+static MODIFIED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?is)^(?P<orig>.+?),?\s+was\s+the\s+original\s+request\s*\.?\s*(?:(?P<auth1>.+?)\s+(?:was|were)\s+authorized\s+by\s+the\s+Claims\s+Administrator|The\s+Claims\s+Administrator\s+authorized\s+(?P<auth2>.+?))(?P<leaving>,?\s*leaving\s+the\s+original\s+request\s+IMR\s+eligible)?\s*\.\s*(?:The\s+remaining\s+IMR\s+eligible\s+portion\s+of\s+(?:the\s+)?original\s+request\s*,?\s*(?P<rest>.+?)|The\s+original\s+request\s*,?\s*(?P<orig2>.+?))\s*,?\s+(?:is|are)\s*$",
+    )
+    .expect("modified request pattern")
+});
+/// A heading never runs longer than this many lines (modified requests are the longest).
+const MAX_HEADING_LINES: usize = 10;
+
+/// Reads every item in `lines` (the issues section); `end` is the normalized
+/// offset where the section ends.
+pub fn parse(doc: &Document, lines: &[Line], end: usize) -> Vec<Decision> {
+    let outcome_lines: Vec<usize> =
+        (0..lines.len()).filter(|&i| OUTCOME.is_match(doc.line_text(&lines[i]))).collect();
+    let mut starts = Vec::with_capacity(outcome_lines.len());
+    let mut floor = 0;
+    for &k in &outcome_lines {
+        starts.push(heading_start(doc, lines, k, floor));
+        floor = k + 1;
+    }
+    let mut decisions = Vec::with_capacity(outcome_lines.len());
+    for (n, &k) in outcome_lines.iter().enumerate() {
+        let heading_from = lines[starts[n]].start;
+        let outcome_line = &lines[k];
+        let item_end = starts.get(n + 1).map_or(end, |&s| lines[s].start);
+        decisions.extend(item(doc, heading_from, outcome_line, item_end));
+    }
+    decisions
+}
+
+/// The first line of the heading that ends at line `k`: walk back while the
+/// previous line does not close a sentence (the previous item's rationale or
+/// the section's lead-in end with "." or ":").
+fn heading_start(doc: &Document, lines: &[Line], k: usize, floor: usize) -> usize {
+    let lowest = floor.max(k.saturating_sub(MAX_HEADING_LINES));
+    let opens_heading = |j: usize| j <= lowest || closes_sentence(doc.line_text(&lines[j - 1]));
+    let mut j = k;
+    while !opens_heading(j) {
+        j -= 1;
+    }
+    // A modified request's heading holds whole sentences: walk back to the one
+    // that says "was the original request".
+    let block = |from: usize| doc.text[lines[from].start..lines[k].end].to_ascii_lowercase();
+    let story_tail = |b: &str| b.contains("authorized") || b.contains("original request");
+    if story_tail(&block(j)) && !block(j).contains("was the original request") {
+        let mut i = j;
+        while i > lowest {
+            i -= 1;
+            if block(i).contains("was the original request") {
+                j = i;
+                while !opens_heading(j) {
+                    j -= 1;
+                }
+                break;
+            }
+        }
+    }
+    j
+}
+
+fn closes_sentence(line: &str) -> bool {
+    line.ends_with(['.', ':', '?', '!']) || line.ends_with(".)") || line.ends_with(".\"")
+}
+
+fn item(doc: &Document, heading_from: usize, outcome_line: &Line, item_end: usize) -> Option<Decision> {
+    let g = captures(&OUTCOME, &doc.text, outcome_line.start, outcome_line.end)?;
+    let (colon, _) = g[0]?;
+    let (word_start, word_end) = g[1]?;
+    let word = doc.text[word_start..word_end].split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase();
+    let outcome = match word.as_str() {
+        "upheld" => Outcome::Upheld,
+        "overturned" => Outcome::Overturned,
+        _ => Outcome::Other(word),
+    };
+    let outcome = Spanned::new(outcome, doc.span(word_start, word_end));
+    let (treatment, modification) = heading(doc, heading_from, colon)?;
+
+    let body_start = outcome_line.end;
+    let labels = [&*CA_LABEL, &*REVIEWER_LABEL, &*RATIONALE_LABEL].map(|re| {
+        re.find(&doc.text[body_start..item_end]).map(|m| (body_start + m.start(), body_start + m.end()))
+    });
+    // Each part runs from its label to the next label after it, or the item's end.
+    let part_end = |from: usize| {
+        labels.iter().flatten().map(|&(s, _)| s).filter(|&s| s >= from).min().unwrap_or(item_end)
+    };
+    let part = |i: usize| labels[i].map(|(_, text_from)| (text_from, part_end(text_from)));
+    let claims_administrator_guideline = part(0).and_then(|(s, e)| guideline::parse(doc, s, e));
+    let reviewer_guideline = part(1).and_then(|(s, e)| guideline::parse(doc, s, e));
+    let rationale = part(2).and_then(|(s, e)| clean(doc, s, e));
+    let last = rationale.as_ref().map_or(doc.span(outcome_line.end, outcome_line.end), |r| r.span);
+    Some(Decision {
+        treatment,
+        outcome,
+        modified_request: modification.is_some(),
+        modification,
+        claims_administrator_guideline,
+        reviewer_guideline,
+        rationale,
+        span: Span::new(doc.original_offset(heading_from), last.end.max(doc.original_offset(heading_from))),
+    })
+}
+
+/// The treatment still in dispute and the modified-request story, from the
+/// heading text `[from, colon)`.
+fn heading(doc: &Document, from: usize, colon: usize) -> Option<(Spanned<String>, Option<Modification>)> {
+    let Some(g) = captures(&MODIFIED, &doc.text, from, colon) else {
+        return Some((clean(doc, from, colon)?, None));
+    };
+    let value = |i: usize| g[i].and_then(|(s, e)| clean(doc, s, e));
+    let original_request = value(1);
+    let authorized = value(2).or_else(|| value(3));
+    let leaves_original = g[4].is_some();
+    let disputed = value(5).or_else(|| value(6)).or_else(|| if leaves_original { original_request.clone() } else { None });
+    let treatment = disputed.clone().or_else(|| original_request.clone()).or_else(|| clean(doc, from, colon))?;
+    Some((treatment, Some(Modification { original_request, authorized, disputed })))
+}

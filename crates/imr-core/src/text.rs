@@ -1,1 +1,71 @@
-//! (in progress)
+//! Values out of normalized text: whitespace squashed, lines re-joined, spans mapped back.
+
+use crate::normalize::Document;
+use crate::Spanned;
+use regex::Regex;
+
+/// The cleaned text of the normalized range `[start, end)` with its original
+/// span, or None when the range holds only whitespace and punctuation.
+///
+/// Lines are joined with one space, except after a line-final hyphen that
+/// follows a letter ("electro-" + "myography"), where the hyphen is kept and
+/// no space is added: the PDF may have broken a word or a hyphenated compound,
+/// and keeping the hyphen loses neither.
+pub fn clean(doc: &Document, start: usize, end: usize) -> Option<Spanned<String>> {
+    let (start, end) = trim_range(&doc.text, start, end);
+    if start >= end {
+        return None;
+    }
+    let mut out = String::with_capacity(end - start);
+    for piece in doc.text[start..end].split('\n') {
+        let piece = piece.trim_matches(' ');
+        if piece.is_empty() {
+            continue;
+        }
+        let joins_hyphen = out.ends_with('-') && out[..out.len() - 1].chars().next_back().is_some_and(char::is_alphabetic);
+        if !out.is_empty() && !joins_hyphen {
+            out.push(' ');
+        }
+        let mut last_space = false;
+        for ch in piece.chars() {
+            let space = ch == ' ';
+            if !(space && last_space) {
+                out.push(ch);
+            }
+            last_space = space;
+        }
+    }
+    out.chars().any(char::is_alphanumeric).then(|| Spanned::new(out, doc.span(start, end)))
+}
+
+/// Shrinks `[start, end)` past leading and trailing whitespace.
+pub fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let end = end.min(text.len());
+    let start = start.min(end);
+    let slice = &text[start..end];
+    let lead = slice.len() - slice.trim_start().len();
+    let trimmed = slice.trim();
+    (start + lead, start + lead + trimmed.len())
+}
+
+/// The first match of `re` in the normalized range, as absolute offsets of
+/// the whole match and of each capture group (None for unmatched groups).
+pub fn captures(re: &Regex, text: &str, start: usize, end: usize) -> Option<Vec<Option<(usize, usize)>>> {
+    let c = re.captures(&text[start..end])?;
+    Some((0..c.len()).map(|i| c.get(i).map(|m| (start + m.start(), start + m.end()))).collect())
+}
+
+/// Splits a list value ("California,South Carolina") at commas, each item
+/// keeping its own span.
+pub fn split_list(doc: &Document, start: usize, end: usize, separators: &[char]) -> Vec<Spanned<String>> {
+    let mut items = Vec::new();
+    let mut item_start = start;
+    for (i, ch) in doc.text[start..end].char_indices() {
+        if separators.contains(&ch) {
+            items.extend(clean(doc, item_start, start + i));
+            item_start = start + i + ch.len_utf8();
+        }
+    }
+    items.extend(clean(doc, item_start, end));
+    items
+}
