@@ -7,10 +7,11 @@ use crate::{guideline, Decision, Modification, Outcome, Span, Spanned};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// An item heading's last line: ": Upheld", ": Overturned", or another outcome word.
+/// The end of an item heading: ": Upheld", ": Overturned", or another outcome
+/// word, last on its line; the word may have wrapped onto a line of its own.
 static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i):\s*(upheld(?:\s+in\s+part)?|overturned(?:\s+in\s+part)?|partially\s+(?:upheld|overturned)|withdrawn|not\s+eligible|ineligible|dismissed)\s*$",
+        r"(?im):\s*(upheld(?:\s+in\s+part)?|overturned(?:\s+in\s+part)?|partially\s+(?:upheld|overturned)|withdrawn|not\s+eligible|ineligible|dismissed)[ ]*$",
     )
     .expect("outcome pattern")
 });
@@ -27,7 +28,7 @@ static RATIONALE_LABEL: LazyLock<Regex> =
 /// the original request IMR eligible. The original request, X is".
 static MODIFIED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?is)^(?P<orig>.+?),?\s+was\s+the\s+original\s+request\s*\.?\s*(?:(?P<auth1>.+?)\s+(?:was|were)\s+authorized\s+by\s+the\s+Claims\s+Administrator|The\s+Claims\s+Administrator\s+authorized\s+(?P<auth2>.+?))(?P<leaving>,?\s*leaving\s+the\s+original\s+request\s+IMR\s+eligible)?\s*\.\s*(?:The\s+remaining\s+IMR\s+eligible\s+portion\s+of\s+(?:the\s+)?original\s+request\s*,?\s*(?P<rest>.+?)|The\s+original\s+request\s*,?\s*(?P<orig2>.+?))\s*,?\s+(?:is|are)\s*$",
+        r"(?is)^(?P<orig>.+?),?\s+was\s+the\s+original\s+request\s*\.?\s*(?:(?P<auth1>.+?)\s+(?:was|were)\s+authorized\s+by\s+the\s+Claims\s+Administrator|The\s+Claims\s+Administrator\s+authorized\s+(?P<auth2>.+?))(?P<leaving>,?\s*leaving\s+the\s+original\s+request\s+IMR\s+eligible)?\s*\.\s*(?:The\s+remaining\s+IMR\s+eligible\s+portion\s+of\s+(?:the\s+)?original\s+request\s*,?\s*(?P<rest>.+?)|The\s+original\s+request\s*,?\s*(?P<orig2>.+?))(?:\s*,?\s+(?:is|are))?\s*$",
     )
     .expect("modified request pattern")
 });
@@ -37,8 +38,19 @@ const MAX_HEADING_LINES: usize = 10;
 /// Reads every item in `lines` (the issues section); `end` is the normalized
 /// offset where the section ends.
 pub fn parse(doc: &Document, lines: &[Line], end: usize) -> Vec<Decision> {
-    let outcome_lines: Vec<usize> =
-        (0..lines.len()).filter(|&i| OUTCOME.is_match(doc.line_text(&lines[i]))).collect();
+    let Some(first) = lines.first() else { return Vec::new() };
+    // (line holding the colon, colon offset, outcome word range)
+    let outcomes: Vec<(usize, usize, (usize, usize))> = OUTCOME
+        .captures_iter(&doc.text[first.start..end])
+        .filter_map(|c| {
+            let (all, word) = (c.get(0)?, c.get(1)?);
+            let colon = first.start + all.start();
+            let line = lines.partition_point(|l| l.end <= colon);
+            Some((line, colon, (first.start + word.start(), first.start + word.end())))
+        })
+        .filter(|&(line, colon, _)| line < lines.len() && lines[line].start <= colon)
+        .collect();
+    let outcome_lines: Vec<usize> = outcomes.iter().map(|o| o.0).collect();
     let mut starts = Vec::with_capacity(outcome_lines.len());
     let mut floor = 0;
     for &k in &outcome_lines {
@@ -46,11 +58,11 @@ pub fn parse(doc: &Document, lines: &[Line], end: usize) -> Vec<Decision> {
         floor = k + 1;
     }
     let mut decisions = Vec::with_capacity(outcome_lines.len());
-    for (n, &k) in outcome_lines.iter().enumerate() {
+    for n in 0..outcomes.len() {
         let heading_from = lines[starts[n]].start;
-        let outcome_line = &lines[k];
         let item_end = starts.get(n + 1).map_or(end, |&s| lines[s].start);
-        decisions.extend(item(doc, heading_from, outcome_line, item_end));
+        let (_, colon, word) = outcomes[n];
+        decisions.extend(item(doc, heading_from, colon, word, item_end));
     }
     decisions
 }
@@ -89,10 +101,13 @@ fn closes_sentence(line: &str) -> bool {
     line.ends_with(['.', ':', '?', '!']) || line.ends_with(".)") || line.ends_with(".\"")
 }
 
-fn item(doc: &Document, heading_from: usize, outcome_line: &Line, item_end: usize) -> Option<Decision> {
-    let g = captures(&OUTCOME, &doc.text, outcome_line.start, outcome_line.end)?;
-    let (colon, _) = g[0]?;
-    let (word_start, word_end) = g[1]?;
+fn item(
+    doc: &Document,
+    heading_from: usize,
+    colon: usize,
+    (word_start, word_end): (usize, usize),
+    item_end: usize,
+) -> Option<Decision> {
     let word = doc.text[word_start..word_end].split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase();
     let outcome = match word.as_str() {
         "upheld" => Outcome::Upheld,
@@ -102,7 +117,7 @@ fn item(doc: &Document, heading_from: usize, outcome_line: &Line, item_end: usiz
     let outcome = Spanned::new(outcome, doc.span(word_start, word_end));
     let (treatment, modification) = heading(doc, heading_from, colon)?;
 
-    let body_start = outcome_line.end;
+    let body_start = word_end;
     let labels = [&*CA_LABEL, &*REVIEWER_LABEL, &*RATIONALE_LABEL].map(|re| {
         re.find(&doc.text[body_start..item_end]).map(|m| (body_start + m.start(), body_start + m.end()))
     });
@@ -114,7 +129,7 @@ fn item(doc: &Document, heading_from: usize, outcome_line: &Line, item_end: usiz
     let claims_administrator_guideline = part(0).and_then(|(s, e)| guideline::parse(doc, s, e));
     let reviewer_guideline = part(1).and_then(|(s, e)| guideline::parse(doc, s, e));
     let rationale = part(2).and_then(|(s, e)| clean(doc, s, e));
-    let last = rationale.as_ref().map_or(doc.span(outcome_line.end, outcome_line.end), |r| r.span);
+    let last = rationale.as_ref().map_or(doc.span(word_end, word_end), |r| r.span);
     Some(Decision {
         treatment,
         outcome,

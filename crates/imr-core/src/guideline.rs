@@ -64,11 +64,15 @@ fn citation(doc: &Document, start: usize, end: usize) -> Option<Citation> {
     let mut name = clean(doc, name_start, name_end)?;
     name.value = name.value.trim_end_matches(['.', ',', ';', ':', ' ']).to_string();
     let source = source_of(&name.value);
+    let mut odg_sections = Vec::new();
     if source == GuidelineSource::Odg {
-        // "ODG), Pain chapter, ..." names the chapter after the abbreviation.
-        let chapter = ODG_CHAPTER.captures(rest).and_then(|c| c.get(0)).map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
-        if let Some(chapter) = chapter.filter(|c| !name.value.contains(c.as_str())) {
-            name = Spanned::new(format!("ODG {chapter}"), doc.span(name_start, end));
+        // "ODG), Pain chapter, Electrodiagnostic Testing": the chapter follows
+        // the abbreviation, and what follows the chapter is the section.
+        if let Some(chapter) = ODG_CHAPTER.find(rest) {
+            let words = chapter.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+            name = Spanned::new(format!("ODG {words}"), doc.span(name_start, name_start + chapter.end()));
+            let after = rest[chapter.end()..].trim_matches([',', ';', '.', ' ', '\n']);
+            odg_sections.extend((!after.is_empty()).then(|| after.split_whitespace().collect::<Vec<_>>().join(" ")));
         }
     }
     let squashed = clean(doc, name_start, end).map(|s| s.value).unwrap_or_default();
@@ -76,7 +80,7 @@ fn citation(doc: &Document, start: usize, end: usize) -> Option<Citation> {
         .captures(&squashed)
         .and_then(|c| c.get(1))
         .map(|m| vec![m.as_str().trim_end_matches('.').to_string()])
-        .unwrap_or_default();
+        .unwrap_or(odg_sections);
     let pages = PAGES
         .captures_iter(&squashed)
         .filter_map(|c| c.get(1))

@@ -92,6 +92,7 @@ pub enum Format {
     DwcFinalDetermination,
     /// DWC IMR Final Determination without a header table (2014), the seed
     /// letter's layout.
+    #[serde(rename = "dwc_final_determination_2014")]
     DwcFinalDetermination2014,
     /// Not recognized as an IMR determination.
     Unknown,

@@ -12,9 +12,9 @@ static LICENSURE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)State\(?s?\)?\s+of\s+Licensure\s*:").expect("licensure pattern"));
 static SPECIALTY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)Certification\(?s?\)?\s*/\s*Specialty\s*:").expect("specialty pattern"));
-/// Where a credential list ends: the next label, a section heading, or a paragraph break.
+/// Where a credential list ends: the next label or the next section heading.
 static LIST_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)Certification\(?s?\)?\s*/\s*Specialty\s*:|State\(?s?\)?\s+of\s+Licensure|CLINICAL CASE SUMMARY|\n\s*\n")
+    Regex::new(r"(?i)Certification\(?s?\)?\s*/\s*Specialty\s*:|State\(?s?\)?\s+of\s+Licensure|CLINICAL CASE SUMMARY|IMR ISSUES")
         .expect("list end pattern")
 });
 static SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
