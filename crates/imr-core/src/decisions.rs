@@ -18,7 +18,8 @@ static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
 static CA_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)Claims\s+Administrator\s+guideline\s*:").expect("CA label"));
 static REVIEWER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:MAXIMUS|Expert\s+Reviewer(?:'s)?|IMR)\s+guideline\s*:").expect("reviewer label")
+    Regex::new(r"(?i)(?:MAXIMUS|Expert\s+Reviewer(?:'s)?|IMR)\s+guideline\s*:")
+        .expect("reviewer label")
 });
 static RATIONALE_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)Decision\s+rationale\s*:").expect("rationale label"));
@@ -38,7 +39,9 @@ const MAX_HEADING_LINES: usize = 10;
 /// Reads every item in `lines` (the issues section); `end` is the normalized
 /// offset where the section ends.
 pub fn parse(doc: &Document, lines: &[Line], end: usize) -> Vec<Decision> {
-    let Some(first) = lines.first() else { return Vec::new() };
+    let Some(first) = lines.first() else {
+        return Vec::new();
+    };
     // (line holding the colon, colon offset, outcome word range)
     let outcomes: Vec<(usize, usize, (usize, usize))> = OUTCOME
         .captures_iter(&doc.text[first.start..end])
@@ -46,7 +49,11 @@ pub fn parse(doc: &Document, lines: &[Line], end: usize) -> Vec<Decision> {
             let (all, word) = (c.get(0)?, c.get(1)?);
             let colon = first.start + all.start();
             let line = lines.partition_point(|l| l.end <= colon);
-            Some((line, colon, (first.start + word.start(), first.start + word.end())))
+            Some((
+                line,
+                colon,
+                (first.start + word.start(), first.start + word.end()),
+            ))
         })
         .filter(|&(line, colon, _)| line < lines.len() && lines[line].start <= colon)
         .collect();
@@ -108,7 +115,11 @@ fn item(
     (word_start, word_end): (usize, usize),
     item_end: usize,
 ) -> Option<Decision> {
-    let word = doc.text[word_start..word_end].split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase();
+    let word = doc.text[word_start..word_end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_ascii_lowercase();
     let outcome = match word.as_str() {
         "upheld" => Outcome::Upheld,
         "overturned" => Outcome::Overturned,
@@ -119,17 +130,26 @@ fn item(
 
     let body_start = word_end;
     let labels = [&*CA_LABEL, &*REVIEWER_LABEL, &*RATIONALE_LABEL].map(|re| {
-        re.find(&doc.text[body_start..item_end]).map(|m| (body_start + m.start(), body_start + m.end()))
+        re.find(&doc.text[body_start..item_end])
+            .map(|m| (body_start + m.start(), body_start + m.end()))
     });
     // Each part runs from its label to the next label after it, or the item's end.
     let part_end = |from: usize| {
-        labels.iter().flatten().map(|&(s, _)| s).filter(|&s| s >= from).min().unwrap_or(item_end)
+        labels
+            .iter()
+            .flatten()
+            .map(|&(s, _)| s)
+            .filter(|&s| s >= from)
+            .min()
+            .unwrap_or(item_end)
     };
     let part = |i: usize| labels[i].map(|(_, text_from)| (text_from, part_end(text_from)));
     let claims_administrator_guideline = part(0).and_then(|(s, e)| guideline::parse(doc, s, e));
     let reviewer_guideline = part(1).and_then(|(s, e)| guideline::parse(doc, s, e));
     let rationale = part(2).and_then(|(s, e)| clean(doc, s, e));
-    let last = rationale.as_ref().map_or(doc.span(word_end, word_end), |r| r.span);
+    let last = rationale
+        .as_ref()
+        .map_or(doc.span(word_end, word_end), |r| r.span);
     Some(Decision {
         treatment,
         outcome,
@@ -138,13 +158,20 @@ fn item(
         claims_administrator_guideline,
         reviewer_guideline,
         rationale,
-        span: Span::new(doc.original_offset(heading_from), last.end.max(doc.original_offset(heading_from))),
+        span: Span::new(
+            doc.original_offset(heading_from),
+            last.end.max(doc.original_offset(heading_from)),
+        ),
     })
 }
 
 /// The treatment still in dispute and the modified-request story, from the
 /// heading text `[from, colon)`.
-fn heading(doc: &Document, from: usize, colon: usize) -> Option<(Spanned<String>, Option<Modification>)> {
+fn heading(
+    doc: &Document,
+    from: usize,
+    colon: usize,
+) -> Option<(Spanned<String>, Option<Modification>)> {
     let Some(g) = captures(&MODIFIED, &doc.text, from, colon) else {
         return Some((clean(doc, from, colon)?, None));
     };
@@ -152,7 +179,23 @@ fn heading(doc: &Document, from: usize, colon: usize) -> Option<(Spanned<String>
     let original_request = value(1);
     let authorized = value(2).or_else(|| value(3));
     let leaves_original = g[4].is_some();
-    let disputed = value(5).or_else(|| value(6)).or_else(|| if leaves_original { original_request.clone() } else { None });
-    let treatment = disputed.clone().or_else(|| original_request.clone()).or_else(|| clean(doc, from, colon))?;
-    Some((treatment, Some(Modification { original_request, authorized, disputed })))
+    let disputed = value(5).or_else(|| value(6)).or_else(|| {
+        if leaves_original {
+            original_request.clone()
+        } else {
+            None
+        }
+    });
+    let treatment = disputed
+        .clone()
+        .or_else(|| original_request.clone())
+        .or_else(|| clean(doc, from, colon))?;
+    Some((
+        treatment,
+        Some(Modification {
+            original_request,
+            authorized,
+            disputed,
+        }),
+    ))
 }

@@ -7,23 +7,29 @@ use crate::{Citation, Guideline, GuidelineSource, Spanned};
 use regex::Regex;
 use std::sync::LazyLock;
 
-static BASED_ON: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)Decision\s+based\s+on\s+").expect("decision based on pattern"));
-static NON_MTUS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^Non-?\s*MTUS(?:\s+Citation)?\s*:?\s*").expect("non-MTUS pattern"));
+static BASED_ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)Decision\s+based\s+on\s+").expect("decision based on pattern")
+});
+static NON_MTUS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^Non-?\s*MTUS(?:\s+Citation)?\s*:?\s*").expect("non-MTUS pattern")
+});
 /// Where a citation's name ends: its section or page list, or a URL.
 static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[,;]?\s*(?:Section\s*\(s\)|Sections?\b|Page\s*\(s\)|Pages?\b|https?://|www\.)").expect("name end")
+    Regex::new(r"(?i)[,;]?\s*(?:Section\s*\(s\)|Sections?\b|Page\s*\(s\)|Pages?\b|https?://|www\.)")
+        .expect("name end")
 });
 static SECTIONS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?is)Section\s*\(?s?\)?\s*:\s*(.+?)\s*(?:[;,]?\s*Page\s*\(?s?\)?\s*:|\.\s*$|$)").expect("sections")
+    Regex::new(r"(?is)Section\s*\(?s?\)?\s*:\s*(.+?)\s*(?:[;,]?\s*Page\s*\(?s?\)?\s*:|\.\s*$|$)")
+        .expect("sections")
 });
-static PAGES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)Pages?\s*\(?s?\)?\s*:?\s*(\d[\d\s,\-]*)").expect("pages pattern"));
+static PAGES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)Pages?\s*\(?s?\)?\s*:?\s*(\d[\d\s,\-]*)").expect("pages pattern")
+});
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?:https?://|www\.)[^\s,;<>()\[\]]+").expect("url pattern"));
 static ODG_CHAPTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b([A-Z][A-Za-z&/ ]{1,40}?)\s+(?:chapter|section)\b").expect("ODG chapter pattern")
+    Regex::new(r"(?i)\b([A-Z][A-Za-z&/ ]{1,40}?)\s+(?:chapter|section)\b")
+        .expect("ODG chapter pattern")
 });
 
 /// Reads the guideline paragraph in the normalized range `[start, end)`
@@ -32,26 +38,38 @@ pub fn parse(doc: &Document, start: usize, end: usize) -> Option<Guideline> {
     let text = clean(doc, start, end)?;
     let lower = text.value.to_ascii_lowercase();
     let no_evidence_cited = lower.contains("did not cite any medical evidence");
-    let statements: Vec<usize> = BASED_ON.find_iter(&doc.text[start..end]).map(|m| start + m.end()).collect();
+    let statements: Vec<usize> = BASED_ON
+        .find_iter(&doc.text[start..end])
+        .map(|m| start + m.end())
+        .collect();
     let mut citations = Vec::new();
     for (i, &from) in statements.iter().enumerate() {
         let to = statements.get(i + 1).map_or(end, |&next| {
             // The next statement's "Decision based on" starts before its match end.
-            BASED_ON.find(&doc.text[from..next]).map_or(next, |m| from + m.start())
+            BASED_ON
+                .find(&doc.text[from..next])
+                .map_or(next, |m| from + m.start())
         });
         citations.extend(citation(doc, from, to));
     }
     let cites_mtus = citations.iter().any(|c| c.source == GuidelineSource::Mtus);
     let mtus = if cites_mtus || lower.contains("based their decision on the mtus") {
         Some(true)
-    } else if lower.contains("outside of the mtus") || lower.contains("did not base their decision on the mtus") {
+    } else if lower.contains("outside of the mtus")
+        || lower.contains("did not base their decision on the mtus")
+    {
         Some(false)
     } else if citations.is_empty() {
         None
     } else {
         Some(false)
     };
-    Some(Guideline { text, mtus, no_evidence_cited, citations })
+    Some(Guideline {
+        text,
+        mtus,
+        no_evidence_cited,
+        citations,
+    })
 }
 
 /// One "Decision based on ..." statement, from just after that phrase.
@@ -62,20 +80,34 @@ fn citation(doc: &Document, start: usize, end: usize) -> Option<Citation> {
     let rest = &doc.text[name_start..end];
     let name_end = NAME_END.find(rest).map_or(end, |m| name_start + m.start());
     let mut name = clean(doc, name_start, name_end)?;
-    name.value = name.value.trim_end_matches(['.', ',', ';', ':', ' ']).to_string();
+    name.value = name
+        .value
+        .trim_end_matches(['.', ',', ';', ':', ' '])
+        .to_string();
     let source = source_of(&name.value);
     let mut odg_sections = Vec::new();
     if source == GuidelineSource::Odg {
         // "ODG), Pain chapter, Electrodiagnostic Testing": the chapter follows
         // the abbreviation, and what follows the chapter is the section.
         if let Some(chapter) = ODG_CHAPTER.find(rest) {
-            let words = chapter.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
-            name = Spanned::new(format!("ODG {words}"), doc.span(name_start, name_start + chapter.end()));
+            let words = chapter
+                .as_str()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            name = Spanned::new(
+                format!("ODG {words}"),
+                doc.span(name_start, name_start + chapter.end()),
+            );
             let after = rest[chapter.end()..].trim_matches([',', ';', '.', ' ', '\n']);
-            odg_sections.extend((!after.is_empty()).then(|| after.split_whitespace().collect::<Vec<_>>().join(" ")));
+            odg_sections.extend(
+                (!after.is_empty()).then(|| after.split_whitespace().collect::<Vec<_>>().join(" ")),
+            );
         }
     }
-    let squashed = clean(doc, name_start, end).map(|s| s.value).unwrap_or_default();
+    let squashed = clean(doc, name_start, end)
+        .map(|s| s.value)
+        .unwrap_or_default();
     let sections = SECTIONS
         .captures(&squashed)
         .and_then(|c| c.get(1))
@@ -86,8 +118,17 @@ fn citation(doc: &Document, start: usize, end: usize) -> Option<Citation> {
         .filter_map(|c| c.get(1))
         .map(|m| m.as_str().trim_end_matches([',', ' ', '-']).to_string())
         .collect();
-    let urls = URL.find_iter(&squashed).map(|m| m.as_str().trim_end_matches(['.', ',']).to_string()).collect();
-    Some(Citation { source, name, sections, pages, urls })
+    let urls = URL
+        .find_iter(&squashed)
+        .map(|m| m.as_str().trim_end_matches(['.', ',']).to_string())
+        .collect();
+    Some(Citation {
+        source,
+        name,
+        sections,
+        pages,
+        urls,
+    })
 }
 
 fn source_of(name: &str) -> GuidelineSource {

@@ -51,11 +51,18 @@ pub fn parse(doc: &Document, start: usize, end: usize) -> CaseHeader {
                 date_label => pending_dates.push_back(date_label),
             }
         } else if c.name("case").is_some() {
-            header.case_number.get_or_insert(Spanned::new(m.as_str().to_string(), span));
+            header
+                .case_number
+                .get_or_insert(Spanned::new(m.as_str().to_string(), span));
         } else if c.name("priority").is_some() {
-            header.priority.get_or_insert(Spanned::new(m.as_str().to_string(), span));
+            header
+                .priority
+                .get_or_insert(Spanned::new(m.as_str().to_string(), span));
         } else if c.name("date").is_some() {
-            let (Some(label), Some(date)) = (pending_dates.pop_front(), parse_date(m.as_str())) else { continue };
+            let (Some(label), Some(date)) = (pending_dates.pop_front(), parse_date(m.as_str()))
+            else {
+                continue;
+            };
             let slot = date_slot(&mut header, label);
             slot.get_or_insert(Spanned::new(date, span));
         }

@@ -33,7 +33,12 @@ impl<'a> Document<'a> {
     pub fn new(original: &'a str) -> Document<'a> {
         let (text, map) = normalize_chars(original);
         let lines = split_lines(&text);
-        Document { original, text, map, lines }
+        Document {
+            original,
+            text,
+            map,
+            lines,
+        }
     }
 
     /// The original byte offset of a normalized offset.
@@ -41,13 +46,18 @@ impl<'a> Document<'a> {
         if self.map.is_empty() {
             normalized.min(self.original.len())
         } else {
-            self.map.get(normalized).map_or(self.original.len(), |&o| o as usize)
+            self.map
+                .get(normalized)
+                .map_or(self.original.len(), |&o| o as usize)
         }
     }
 
     /// The original span of a normalized range.
     pub fn span(&self, start: usize, end: usize) -> Span {
-        Span::new(self.original_offset(start), self.original_offset(end).max(self.original_offset(start)))
+        Span::new(
+            self.original_offset(start),
+            self.original_offset(end).max(self.original_offset(start)),
+        )
     }
 
     pub fn line_text(&self, line: &Line) -> &str {
@@ -60,7 +70,13 @@ impl<'a> Document<'a> {
 fn replacement(ch: char) -> Option<&'static str> {
     Some(match ch {
         '\r' | '\u{c}' | '\u{b}' | '\u{85}' | '\u{2028}' | '\u{2029}' => "\n",
-        '\t' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => " ",
+        '\t'
+        | '\u{a0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200a}'
+        | '\u{202f}'
+        | '\u{205f}'
+        | '\u{3000}' => " ",
         '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => "",
         '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => "'",
         '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => "\"",
@@ -78,7 +94,9 @@ fn replacement(ch: char) -> Option<&'static str> {
 }
 
 fn normalize_chars(input: &str) -> (String, Vec<u32>) {
-    let needs_work = input.bytes().any(|b| b >= 0x80 || (b < 0x20 && b != b'\n') || b == 0x7f);
+    let needs_work = input
+        .bytes()
+        .any(|b| b >= 0x80 || (b < 0x20 && b != b'\n') || b == 0x7f);
     if !needs_work {
         return (input.to_string(), Vec::new());
     }
@@ -120,7 +138,10 @@ fn split_lines(text: &str) -> Vec<Line> {
     let blank = |r: &(usize, usize)| r.0 == r.1;
     let non_blank = raw.iter().filter(|r| !blank(r)).count();
     // Double-spaced text: almost no two non-blank lines are adjacent.
-    let adjacent = raw.windows(2).filter(|w| !blank(&w[0]) && !blank(&w[1])).count();
+    let adjacent = raw
+        .windows(2)
+        .filter(|w| !blank(&w[0]) && !blank(&w[1]))
+        .count();
     let double_spaced = non_blank >= 4 && adjacent * 10 <= non_blank;
     let mut lines = Vec::with_capacity(non_blank);
     let mut blanks = 0usize;
@@ -130,8 +151,16 @@ fn split_lines(text: &str) -> Vec<Line> {
             continue;
         }
         // In double-spaced text one blank line is filler; a run of three is a break.
-        let gap_before = if double_spaced { blanks >= 2 } else { blanks >= 1 };
-        lines.push(Line { start: r.0, end: r.1, gap_before: gap_before && !lines.is_empty() });
+        let gap_before = if double_spaced {
+            blanks >= 2
+        } else {
+            blanks >= 1
+        };
+        lines.push(Line {
+            start: r.0,
+            end: r.1,
+            gap_before: gap_before && !lines.is_empty(),
+        });
         blanks = 0;
     }
     lines
@@ -150,13 +179,29 @@ mod tests {
         let span = doc.span(at, at + 4);
         assert_eq!(&input[span.start..span.end], "0001");
         let fi = doc.text.find("fi").unwrap();
-        assert_eq!(&input[doc.span(fi, fi + 2).start..doc.span(fi, fi + 2).end], "\u{fb01}");
+        assert_eq!(
+            &input[doc.span(fi, fi + 2).start..doc.span(fi, fi + 2).end],
+            "\u{fb01}"
+        );
     }
 
     #[test]
     fn double_spacing_is_undone() {
         let doc = Document::new("a \n\nb \n\n \n\nc \n\nd \n\ne \n");
-        let texts: Vec<_> = doc.lines.iter().map(|l| (doc.line_text(l), l.gap_before)).collect();
-        assert_eq!(texts, [("a", false), ("b", false), ("c", true), ("d", false), ("e", false)]);
+        let texts: Vec<_> = doc
+            .lines
+            .iter()
+            .map(|l| (doc.line_text(l), l.gap_before))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("a", false),
+                ("b", false),
+                ("c", true),
+                ("d", false),
+                ("e", false)
+            ]
+        );
     }
 }

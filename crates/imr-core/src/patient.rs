@@ -51,8 +51,11 @@ fn injury_date(doc: &Document, start: usize, end: usize) -> Option<Spanned<crate
     INJURY_DATE.find_iter(region).find_map(|m| {
         let after = start + m.end();
         let window_end = (after + 40).min(end);
-        let window_end = (window_end..=end).find(|&i| doc.text.is_char_boundary(i)).unwrap_or(end);
+        let window_end = (window_end..=end)
+            .find(|&i| doc.text.is_char_boundary(i))
+            .unwrap_or(end);
         let (range, date) = find_date(&doc.text[after..window_end])?;
-        (range.start == 0).then(|| Spanned::new(date, doc.span(after + range.start, after + range.end)))
+        (range.start == 0)
+            .then(|| Spanned::new(date, doc.span(after + range.start, after + range.end)))
     })
 }

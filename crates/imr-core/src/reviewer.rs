@@ -8,10 +8,12 @@ use crate::Reviewer;
 use regex::Regex;
 use std::sync::LazyLock;
 
-static LICENSURE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)State\(?s?\)?\s+of\s+Licensure\s*:").expect("licensure pattern"));
-static SPECIALTY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)Certification\(?s?\)?\s*/\s*Specialty\s*:").expect("specialty pattern"));
+static LICENSURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)State\(?s?\)?\s+of\s+Licensure\s*:").expect("licensure pattern")
+});
+static SPECIALTY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)Certification\(?s?\)?\s*/\s*Specialty\s*:").expect("specialty pattern")
+});
 /// Where a credential list ends: the next label or the next section heading.
 static LIST_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)Certification\(?s?\)?\s*/\s*Specialty\s*:|State\(?s?\)?\s+of\s+Licensure|CLINICAL CASE SUMMARY|IMR ISSUES")
@@ -30,7 +32,9 @@ pub fn parse(doc: &Document, start: usize, end: usize) -> Reviewer {
     let list_after = |label: &Regex| {
         let m = label.find(region)?;
         let from = start + m.end();
-        let to = LIST_END.find(&doc.text[from..end]).map_or(end, |e| from + e.start());
+        let to = LIST_END
+            .find(&doc.text[from..end])
+            .map_or(end, |e| from + e.start());
         Some(split_list(doc, from, to, &[',', ';']))
     };
     let mut reviewer = Reviewer {
@@ -40,7 +44,8 @@ pub fn parse(doc: &Document, start: usize, end: usize) -> Reviewer {
     if reviewer.licensure.is_empty() && reviewer.specialty.is_empty() {
         if let Some(groups) = captures(&SENTENCE, &doc.text, start, end) {
             let list = |g: Option<(usize, usize)>| {
-                g.map(|(s, e)| split_list(doc, s, e, &[',', ';'])).unwrap_or_default()
+                g.map(|(s, e)| split_list(doc, s, e, &[',', ';']))
+                    .unwrap_or_default()
             };
             reviewer.specialty = list(groups[1]);
             reviewer.licensure = list(groups[2]);

@@ -22,7 +22,11 @@ pub fn clean(doc: &Document, start: usize, end: usize) -> Option<Spanned<String>
         if piece.is_empty() {
             continue;
         }
-        let joins_hyphen = out.ends_with('-') && out[..out.len() - 1].chars().next_back().is_some_and(char::is_alphabetic);
+        let joins_hyphen = out.ends_with('-')
+            && out[..out.len() - 1]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic);
         if !out.is_empty() && !joins_hyphen {
             out.push(' ');
         }
@@ -35,7 +39,9 @@ pub fn clean(doc: &Document, start: usize, end: usize) -> Option<Spanned<String>
             last_space = space;
         }
     }
-    out.chars().any(char::is_alphanumeric).then(|| Spanned::new(out, doc.span(start, end)))
+    out.chars()
+        .any(char::is_alphanumeric)
+        .then(|| Spanned::new(out, doc.span(start, end)))
 }
 
 /// Shrinks `[start, end)` past leading and trailing whitespace.
@@ -50,14 +56,28 @@ pub fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
 
 /// The first match of `re` in the normalized range, as absolute offsets of
 /// the whole match and of each capture group (None for unmatched groups).
-pub fn captures(re: &Regex, text: &str, start: usize, end: usize) -> Option<Vec<Option<(usize, usize)>>> {
+pub fn captures(
+    re: &Regex,
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Option<Vec<Option<(usize, usize)>>> {
     let c = re.captures(&text[start..end])?;
-    Some((0..c.len()).map(|i| c.get(i).map(|m| (start + m.start(), start + m.end()))).collect())
+    Some(
+        (0..c.len())
+            .map(|i| c.get(i).map(|m| (start + m.start(), start + m.end())))
+            .collect(),
+    )
 }
 
 /// Splits a list value ("California,South Carolina") at commas, each item
 /// keeping its own span.
-pub fn split_list(doc: &Document, start: usize, end: usize, separators: &[char]) -> Vec<Spanned<String>> {
+pub fn split_list(
+    doc: &Document,
+    start: usize,
+    end: usize,
+    separators: &[char],
+) -> Vec<Spanned<String>> {
     let mut items = Vec::new();
     let mut item_start = start;
     for (i, ch) in doc.text[start..end].char_indices() {

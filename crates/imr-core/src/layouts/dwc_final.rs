@@ -5,7 +5,9 @@
 
 use super::Detection;
 use crate::normalize::Document;
-use crate::{decisions, header, patient, reviewer, Determination, Diagnostic, Format, Severity, Span};
+use crate::{
+    decisions, header, patient, reviewer, Determination, Diagnostic, Format, Severity, Span,
+};
 
 const HOW_MADE: &str = "HOW THE IMR FINAL DETERMINATION WAS MADE";
 const CASE_SUMMARY: &str = "CLINICAL CASE SUMMARY";
@@ -28,9 +30,15 @@ pub fn detect(doc: &Document) -> Detection {
     let has_header = found(MARKERS[0]);
     let body_found = MARKERS[1..].iter().filter(|m| found(m)).count();
     if has_header {
-        Detection { format: Format::DwcFinalDetermination, confidence: (body_found + 1) as f32 / MARKERS.len() as f32 }
+        Detection {
+            format: Format::DwcFinalDetermination,
+            confidence: (body_found + 1) as f32 / MARKERS.len() as f32,
+        }
     } else {
-        Detection { format: Format::DwcFinalDetermination2014, confidence: body_found as f32 / (MARKERS.len() - 1) as f32 }
+        Detection {
+            format: Format::DwcFinalDetermination2014,
+            confidence: body_found as f32 / (MARKERS.len() - 1) as f32,
+        }
     }
 }
 
@@ -49,13 +57,21 @@ pub fn extract(doc: &Document, format: Format) -> Determination {
         issues: text.find(ISSUES),
     };
     let end = text.len();
-    let first_heading = [s.how_made, s.case_summary, s.issues].into_iter().flatten().min().unwrap_or(end);
+    let first_heading = [s.how_made, s.case_summary, s.issues]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(end);
     let summary_end = s.issues.unwrap_or(end);
     let mut diagnostics = Vec::new();
 
     let case = header::parse(doc, 0, first_heading);
     let reviewer = match s.how_made {
-        Some(from) => reviewer::parse(doc, from, s.case_summary.or(s.issues).unwrap_or(end).max(from)),
+        Some(from) => reviewer::parse(
+            doc,
+            from,
+            s.case_summary.or(s.issues).unwrap_or(end).max(from),
+        ),
         None => reviewer::parse(doc, 0, first_heading),
     };
     let patient = match s.case_summary {
@@ -87,7 +103,12 @@ pub fn extract(doc: &Document, format: Format) -> Determination {
 }
 
 fn warn(code: &str, message: String, span: Option<Span>) -> Diagnostic {
-    Diagnostic { severity: Severity::Warning, code: code.into(), message, span }
+    Diagnostic {
+        severity: Severity::Warning,
+        code: code.into(),
+        message,
+        span,
+    }
 }
 
 fn header_diagnostics(det: &Determination, out: &mut Vec<Diagnostic>) {
@@ -99,11 +120,18 @@ fn header_diagnostics(det: &Determination, out: &mut Vec<Diagnostic>) {
         ("priority", c.priority.is_some()),
         ("date of injury", c.date_of_injury.is_some()),
         ("UR denial date", c.ur_denial_date.is_some()),
-        ("application received date", c.application_received.is_some()),
+        (
+            "application received date",
+            c.application_received.is_some(),
+        ),
     ];
     for (name, present) in fields {
         if !present {
-            out.push(warn("missing_field", format!("No {name} was found in the case header."), None));
+            out.push(warn(
+                "missing_field",
+                format!("No {name} was found in the case header."),
+                None,
+            ));
         }
     }
     if let (Some(table), Some(prose)) = (&c.date_of_injury, &det.patient.date_of_injury) {
@@ -122,7 +150,13 @@ fn header_diagnostics(det: &Determination, out: &mut Vec<Diagnostic>) {
 }
 
 fn body_diagnostics(doc: &Document, det: &Determination, s: &Sections, out: &mut Vec<Diagnostic>) {
-    let missing_heading = |name: &str| warn("missing_section", format!("The heading \"{name}\" was not found."), None);
+    let missing_heading = |name: &str| {
+        warn(
+            "missing_section",
+            format!("The heading \"{name}\" was not found."),
+            None,
+        )
+    };
     if s.how_made.is_none() {
         out.push(missing_heading(HOW_MADE));
     }
@@ -133,10 +167,18 @@ fn body_diagnostics(doc: &Document, det: &Determination, s: &Sections, out: &mut
         out.push(missing_heading("IMR ISSUES, DECISIONS AND RATIONALES"));
     }
     if det.reviewer.licensure.is_empty() && det.reviewer.specialty.is_empty() {
-        out.push(warn("missing_field", "The reviewer's licensure and specialty were not found.".into(), None));
+        out.push(warn(
+            "missing_field",
+            "The reviewer's licensure and specialty were not found.".into(),
+            None,
+        ));
     }
     if det.patient.age.is_none() || det.patient.sex.is_none() {
-        out.push(warn("missing_field", "The patient's age or sex was not found in the case summary.".into(), None));
+        out.push(warn(
+            "missing_field",
+            "The patient's age or sex was not found in the case summary.".into(),
+            None,
+        ));
     }
     if det.decisions.is_empty() {
         out.push(warn(
@@ -147,8 +189,14 @@ fn body_diagnostics(doc: &Document, det: &Determination, s: &Sections, out: &mut
     }
     for (i, d) in det.decisions.iter().enumerate() {
         let parts = [
-            ("claims administrator guideline", d.claims_administrator_guideline.is_some()),
-            ("reviewer (MAXIMUS) guideline", d.reviewer_guideline.is_some()),
+            (
+                "claims administrator guideline",
+                d.claims_administrator_guideline.is_some(),
+            ),
+            (
+                "reviewer (MAXIMUS) guideline",
+                d.reviewer_guideline.is_some(),
+            ),
             ("decision rationale", d.rationale.is_some()),
         ];
         for (name, present) in parts {
@@ -163,7 +211,11 @@ fn body_diagnostics(doc: &Document, det: &Determination, s: &Sections, out: &mut
     }
     if let Some(reason) = truncation(doc, det, s) {
         let end = doc.original.len();
-        out.push(warn("truncated", format!("The text seems to end early: {reason}"), Some(Span::new(end, end))));
+        out.push(warn(
+            "truncated",
+            format!("The text seems to end early: {reason}"),
+            Some(Span::new(end, end)),
+        ));
     }
 }
 
@@ -174,11 +226,20 @@ fn truncation(doc: &Document, det: &Determination, s: &Sections) -> Option<Strin
     }
     let last = det.decisions.last()?;
     if last.rationale.is_none() {
-        return Some(format!("the last item (\"{}\") has no rationale.", last.treatment.value));
+        return Some(format!(
+            "the last item (\"{}\") has no rationale.",
+            last.treatment.value
+        ));
     }
     let last_line = doc.lines.last().map(|l| doc.line_text(l)).unwrap_or("");
-    let ends_cleanly = last_line.ends_with(['.', ')', '"', '\'', '!', '?', ']']) || last_line.ends_with(".\"");
-    (!ends_cleanly).then(|| format!("the last line (\"{}\") stops mid-sentence.", tail(last_line)))
+    let ends_cleanly =
+        last_line.ends_with(['.', ')', '"', '\'', '!', '?', ']']) || last_line.ends_with(".\"");
+    (!ends_cleanly).then(|| {
+        format!(
+            "the last line (\"{}\") stops mid-sentence.",
+            tail(last_line)
+        )
+    })
 }
 
 fn tail(line: &str) -> &str {

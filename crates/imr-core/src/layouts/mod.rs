@@ -20,7 +20,10 @@ pub struct Detection {
     pub confidence: f32,
 }
 
-const LAYOUTS: &[Layout] = &[Layout { detect: dwc_final::detect, extract: dwc_final::extract }];
+const LAYOUTS: &[Layout] = &[Layout {
+    detect: dwc_final::detect,
+    extract: dwc_final::extract,
+}];
 
 /// Below this confidence the text is reported as not a determination.
 const MIN_CONFIDENCE: f32 = 0.25;
@@ -51,7 +54,8 @@ pub fn parse(doc: &Document) -> Determination {
         }
         _ => unknown(doc),
     };
-    det.diagnostics.sort_by_key(|d| d.span.map_or(0, |s| s.start));
+    det.diagnostics
+        .sort_by_key(|d| d.span.map_or(0, |s| s.start));
     det
 }
 
@@ -73,7 +77,12 @@ fn unknown(doc: &Document) -> Determination {
         decisions: Vec::new(),
         diagnostics: vec![Diagnostic {
             severity: Severity::Error,
-            code: if doc.lines.is_empty() { "empty" } else { "not_a_determination" }.into(),
+            code: if doc.lines.is_empty() {
+                "empty"
+            } else {
+                "not_a_determination"
+            }
+            .into(),
             message,
             span: None,
         }],
