@@ -8,7 +8,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static BASED_ON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)Decision\s+based\s+on\s+").expect("decision based on pattern")
+    Regex::new(r"(?i)Decision\s*based\s*on\s*").expect("decision based on pattern")
 });
 static NON_MTUS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^Non-?\s*MTUS(?:\s+Citation)?\s*:?\s*").expect("non-MTUS pattern")

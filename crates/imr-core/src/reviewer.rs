@@ -9,19 +9,19 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static LICENSURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)State\(?s?\)?\s+of\s+Licensure\s*:").expect("licensure pattern")
+    Regex::new(r"(?i)State\(?s?\)?\s*of\s*Licensure\s*:").expect("licensure pattern")
 });
 static SPECIALTY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)Certification\(?s?\)?\s*/\s*Specialty\s*:").expect("specialty pattern")
 });
 /// Where a credential list ends: the next label or the next section heading.
 static LIST_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)Certification\(?s?\)?\s*/\s*Specialty\s*:|State\(?s?\)?\s+of\s+Licensure|CLINICAL CASE SUMMARY|IMR ISSUES")
+    Regex::new(r"(?i)Certification\(?s?\)?\s*/\s*Specialty\s*:|State\(?s?\)?\s*of\s*Licensure|CLINICAL CASE SUMMARY|IMR ISSUES")
         .expect("list end pattern")
 });
 static SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:Board\s+Certified|certified)\s+in\s+(?P<specialty>[^.]+?)\s*,?\s+and\s+(?:is\s+)?licensed\s+to\s+practice\s+in\s+(?P<states>[^.]+?)\s*\.",
+        r"(?i)(?:Board\s*Certified|certified)\s*in\s*(?P<specialty>[^.]+?)\s*,?\s*and\s*(?:is\s*)?licensed\s*to\s*practice\s*in\s*(?P<states>[^.]+?)\s*\.",
     )
     .expect("credential sentence pattern")
 });
