@@ -269,3 +269,12 @@ fn no_medical_evidence_cited() {
         json!({"decisions": [{"claims_administrator_guideline": {"mtus": null, "no_evidence_cited": true, "citations": []}}]}),
     );
 }
+
+#[test]
+fn labels_with_words_run_together_by_the_pdf() {
+    let glued = LETTER
+        .replace("Decision rationale:", "Decisionrationale:")
+        .replace("MAXIMUS guideline:", "MAXIMUSguideline:")
+        .replace("State(s) of Licensure:", "State(s) ofLicensure:");
+    check(&glued, letter_expected());
+}
