@@ -5,4 +5,4 @@
 
 pub mod corpus;
 pub mod gold;
-pub mod spans;
+pub mod soundness;

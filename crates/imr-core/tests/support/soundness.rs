@@ -1,14 +1,15 @@
-//! The span invariant every parse must keep, whatever the input: each span
-//! the result reports lies inside the input and on char boundaries, so a
-//! viewer can slice the original text with it. Also compiled into the fuzz
-//! target via `#[path]`.
+//! What every parse must satisfy, whatever the input: it returns, each span it
+//! reports lies inside the input and on char boundaries (so a viewer can
+//! slice the original text with it), and every export form renders it.
+//! Also compiled into the fuzz target via `#[path]`.
 
 use imr_core::{export, Determination, Span};
 
-/// Panics, naming the offending span, if `det` reports a span that does not
-/// slice `input`.
-pub fn assert_spans_slice_input(input: &str, det: &Determination) {
-    let provenance = export::provenance(det);
+/// Parses `input` and panics, naming the offending span, if the result
+/// breaks the invariants above.
+pub fn parse_soundly(input: &str) -> Determination {
+    let det = imr_core::parse(input);
+    let provenance = export::provenance(&det);
     let diagnostics = det
         .diagnostics
         .iter()
@@ -22,6 +23,10 @@ pub fn assert_spans_slice_input(input: &str, det: &Determination) {
             input.len()
         );
     }
+    export::to_json_line(&det, Some("input"));
+    export::to_csv([(Some("input"), &det)]);
+    export::summary(&det);
+    det
 }
 
 fn slices(input: &str, span: Span) -> bool {
