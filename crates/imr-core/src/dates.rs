@@ -18,7 +18,8 @@ pub struct Date {
 impl Date {
     /// A valid Gregorian date, or None.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
+        let leap =
+            (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
         let days_in_month = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
@@ -96,12 +97,15 @@ pub fn find_date(text: &str) -> Option<(std::ops::Range<usize>, Date)> {
     DATE.captures_iter(text).find_map(|c| {
         let m = c.get(0)?;
         let date = if let Some(month_name) = c.name("mname") {
-            let name = month_name.as_str().to_ascii_lowercase();
-            let month = MONTHS
-                .iter()
-                .position(|full| full.starts_with(&name[..3.min(name.len())]))?
-                as u8
-                + 1;
+            // Case-insensitive matching also admits look-alikes such as 'ſ' for
+            // 's'; comparing whole characters keeps those from matching a month.
+            let prefix: String = month_name
+                .as_str()
+                .chars()
+                .take(3)
+                .flat_map(char::to_lowercase)
+                .collect();
+            let month = MONTHS.iter().position(|full| full.starts_with(&prefix))? as u8 + 1;
             Date::new(c["y2"].parse().ok()?, month, c["d2"].parse().ok()?)
         } else {
             let year: u16 = c["y"].parse().ok()?;

@@ -42,29 +42,27 @@ pub fn parse(doc: &Document, lines: &[Line], end: usize) -> Vec<Decision> {
     let Some(first) = lines.first() else {
         return Vec::new();
     };
+    let line_of = |offset: usize| lines.partition_point(|l| l.end <= offset);
     // (line holding the colon, colon offset, outcome word range)
     let outcomes: Vec<(usize, usize, (usize, usize))> = OUTCOME
         .captures_iter(&doc.text[first.start..end])
         .filter_map(|c| {
             let (all, word) = (c.get(0)?, c.get(1)?);
             let colon = first.start + all.start();
-            let line = lines.partition_point(|l| l.end <= colon);
-            Some((
-                line,
-                colon,
-                (first.start + word.start(), first.start + word.end()),
-            ))
+            let word = (first.start + word.start(), first.start + word.end());
+            Some((line_of(colon), colon, word))
         })
         .filter(|&(line, colon, _)| line < lines.len() && lines[line].start <= colon)
         .collect();
-    let outcome_lines: Vec<usize> = outcomes.iter().map(|o| o.0).collect();
-    let mut starts = Vec::with_capacity(outcome_lines.len());
+    let mut starts = Vec::with_capacity(outcomes.len());
     let mut floor = 0;
-    for &k in &outcome_lines {
+    for &(k, _, (_, word_end)) in &outcomes {
         starts.push(heading_start(doc, lines, k, floor));
-        floor = k + 1;
+        // The next heading starts after this one's outcome word, which may
+        // have wrapped onto a line of its own.
+        floor = line_of(word_end.saturating_sub(1)) + 1;
     }
-    let mut decisions = Vec::with_capacity(outcome_lines.len());
+    let mut decisions = Vec::with_capacity(outcomes.len());
     for n in 0..outcomes.len() {
         let heading_from = lines[starts[n]].start;
         let item_end = starts.get(n + 1).map_or(end, |&s| lines[s].start);

@@ -9,8 +9,7 @@ use serde_json::{json, Value};
 use support::gold::{differences, Strings};
 
 fn check(input: &str, expected: Value) {
-    let det = imr_core::parse(input);
-    support::spans::assert_spans_slice_input(input, &det);
+    let det = support::soundness::parse_soundly(input);
     let out = imr_core::export::to_json(&det, None);
     let diffs = differences(&out, &expected, Strings::UpToWhitespace);
     assert!(
