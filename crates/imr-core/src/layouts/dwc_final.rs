@@ -3,11 +3,9 @@
 //! reviewer's credentials, "CLINICAL CASE SUMMARY", and "IMR ISSUES,
 //! DECISIONS AND RATIONALES" with one heading per disputed item.
 
-use super::Detection;
+use super::{content_diagnostics, ends_early, truncated, warn, Detection};
 use crate::normalize::Document;
-use crate::{
-    decisions, header, patient, reviewer, Determination, Diagnostic, Format, Severity, Span,
-};
+use crate::{decisions, header, patient, reviewer, Determination, Diagnostic, Format, Severity};
 
 const HOW_MADE: &str = "HOW THE IMR FINAL DETERMINATION WAS MADE";
 const CASE_SUMMARY: &str = "CLINICAL CASE SUMMARY";
@@ -102,15 +100,6 @@ pub fn extract(doc: &Document, format: Format) -> Determination {
     det
 }
 
-fn warn(code: &str, message: String, span: Option<Span>) -> Diagnostic {
-    Diagnostic {
-        severity: Severity::Warning,
-        code: code.into(),
-        message,
-        span,
-    }
-}
-
 fn header_diagnostics(det: &Determination, out: &mut Vec<Diagnostic>) {
     let c = &det.case;
     let fields = [
@@ -166,86 +155,11 @@ fn body_diagnostics(doc: &Document, det: &Determination, s: &Sections, out: &mut
     if s.issues.is_none() {
         out.push(missing_heading("IMR ISSUES, DECISIONS AND RATIONALES"));
     }
-    if det.reviewer.licensure.is_empty() && det.reviewer.specialty.is_empty() {
-        out.push(warn(
-            "missing_field",
-            "The reviewer's licensure and specialty were not found.".into(),
-            None,
-        ));
-    }
-    if det.patient.age.is_none() || det.patient.sex.is_none() {
-        out.push(warn(
-            "missing_field",
-            "The patient's age or sex was not found in the case summary.".into(),
-            None,
-        ));
-    }
-    if det.decisions.is_empty() {
-        out.push(warn(
-            "no_decisions",
-            "No disputed item was found (expected a heading such as \"MRI of the lumbar spine: Upheld\").".into(),
-            None,
-        ));
-    }
-    for (i, d) in det.decisions.iter().enumerate() {
-        let parts = [
-            (
-                "claims administrator guideline",
-                d.claims_administrator_guideline.is_some(),
-            ),
-            (
-                "reviewer (MAXIMUS) guideline",
-                d.reviewer_guideline.is_some(),
-            ),
-            ("decision rationale", d.rationale.is_some()),
-        ];
-        for (name, present) in parts {
-            if !present {
-                out.push(warn(
-                    "missing_field",
-                    format!("Item {} (\"{}\") has no {name}.", i + 1, d.treatment.value),
-                    Some(d.treatment.span),
-                ));
-            }
-        }
-    }
-    if let Some(reason) = truncation(doc, det, s) {
-        let end = doc.original.len();
-        out.push(warn(
-            "truncated",
-            format!("The text seems to end early: {reason}"),
-            Some(Span::new(end, end)),
-        ));
-    }
-}
-
-/// Why the letter looks cut off, if it does.
-fn truncation(doc: &Document, det: &Determination, s: &Sections) -> Option<String> {
-    if s.issues.is_none() && (s.how_made.is_some() || s.case_summary.is_some()) {
-        return Some("the decisions section never starts.".into());
-    }
-    let last = det.decisions.last()?;
-    if last.rationale.is_none() {
-        return Some(format!(
-            "the last item (\"{}\") has no rationale.",
-            last.treatment.value
-        ));
-    }
-    let last_line = doc.lines.last().map(|l| doc.line_text(l)).unwrap_or("");
-    let ends_cleanly =
-        last_line.ends_with(['.', ')', '"', '\'', '!', '?', ']']) || last_line.ends_with(".\"");
-    (!ends_cleanly).then(|| {
-        format!(
-            "the last line (\"{}\") stops mid-sentence.",
-            tail(last_line)
-        )
-    })
-}
-
-fn tail(line: &str) -> &str {
-    let mut start = line.len().saturating_sub(60);
-    while !line.is_char_boundary(start) {
-        start += 1;
-    }
-    &line[start..]
+    let reason = if s.issues.is_none() && (s.how_made.is_some() || s.case_summary.is_some()) {
+        Some("the decisions section never starts.".to_string())
+    } else {
+        ends_early(doc, det)
+    };
+    out.extend(reason.map(|reason| truncated(doc, reason)));
+    content_diagnostics(det, out);
 }

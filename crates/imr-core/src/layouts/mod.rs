@@ -5,7 +5,7 @@
 mod dwc_final;
 
 use crate::normalize::Document;
-use crate::{CaseHeader, Determination, Diagnostic, Format, Patient, Reviewer, Severity};
+use crate::{CaseHeader, Determination, Diagnostic, Format, Patient, Reviewer, Severity, Span};
 
 /// A letter layout: how sure it is that `doc` is one of its letters
 /// (0 = not at all, 1 = every marker present), and its extractor.
@@ -87,4 +87,98 @@ fn unknown(doc: &Document) -> Determination {
             span: None,
         }],
     }
+}
+
+fn warn(code: &str, message: String, span: Option<Span>) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Warning,
+        code: code.into(),
+        message,
+        span,
+    }
+}
+
+/// What every layout reports the same way: missing reviewer, patient,
+/// decisions, or parts of a decision.
+fn content_diagnostics(det: &Determination, out: &mut Vec<Diagnostic>) {
+    if det.reviewer.licensure.is_empty() && det.reviewer.specialty.is_empty() {
+        out.push(warn(
+            "missing_field",
+            "The reviewer's licensure and specialty were not found.".into(),
+            None,
+        ));
+    }
+    if det.patient.age.is_none() || det.patient.sex.is_none() {
+        out.push(warn(
+            "missing_field",
+            "The patient's age or sex was not found in the case summary.".into(),
+            None,
+        ));
+    }
+    if det.decisions.is_empty() {
+        out.push(warn(
+            "no_decisions",
+            "No disputed item was found (expected a heading such as \"MRI of the lumbar spine: Upheld\").".into(),
+            None,
+        ));
+    }
+    for (i, d) in det.decisions.iter().enumerate() {
+        let parts = [
+            (
+                "claims administrator guideline",
+                d.claims_administrator_guideline.is_some(),
+            ),
+            ("reviewer guideline", d.reviewer_guideline.is_some()),
+            ("decision rationale", d.rationale.is_some()),
+        ];
+        for (name, present) in parts {
+            if !present {
+                out.push(warn(
+                    "missing_field",
+                    format!("Item {} (\"{}\") has no {name}.", i + 1, d.treatment.value),
+                    Some(d.treatment.span),
+                ));
+            }
+        }
+    }
+}
+
+/// Why the letter looks cut off, if it does: its last item has no rationale,
+/// or its last line stops mid-sentence.
+fn ends_early(doc: &Document, det: &Determination) -> Option<String> {
+    if let Some(last) = det.decisions.last() {
+        if last.rationale.is_none() {
+            return Some(format!(
+                "the last item (\"{}\") has no rationale.",
+                last.treatment.value
+            ));
+        }
+    }
+    let last_line = doc.lines.last().map(|l| doc.line_text(l)).unwrap_or("");
+    let ends_cleanly = last_line.ends_with(['.', ')', '"', '\'', '!', '?', ']']);
+    (!ends_cleanly).then(|| {
+        format!(
+            "the last line (\"{}\") stops mid-sentence.",
+            tail(last_line)
+        )
+    })
+}
+
+/// The "truncated" diagnostic, pointing at the end of the text.
+fn truncated(doc: &Document, reason: String) -> Diagnostic {
+    let end = doc.original.len();
+    warn(
+        "truncated",
+        format!("The text seems to end early: {reason}"),
+        Some(Span::new(end, end)),
+    )
+}
+
+/// The last 60 bytes or so of a line, cut on a char boundary.
+fn tail(line: &str) -> &str {
+    let mut start = line.len().saturating_sub(60);
+    while !line.is_char_boundary(start) {
+        start += 1;
+    }
+    &line[start..]
 }
