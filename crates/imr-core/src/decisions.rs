@@ -3,7 +3,7 @@
 
 use crate::normalize::{Document, Line};
 use crate::text::{captures, clean};
-use crate::{guideline, Decision, Modification, Outcome, Span, Spanned};
+use crate::{guideline, Decision, Guideline, Modification, Outcome, Span, Spanned};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -116,51 +116,82 @@ fn item(
     let word = doc.text[word_start..word_end]
         .split_whitespace()
         .collect::<Vec<_>>()
-        .join(" ")
-        .to_ascii_lowercase();
-    let outcome = match word.as_str() {
-        "upheld" => Outcome::Upheld,
-        "overturned" => Outcome::Overturned,
-        _ => Outcome::Other(word),
-    };
-    let outcome = Spanned::new(outcome, doc.span(word_start, word_end));
+        .join(" ");
+    let outcome = Spanned::new(Outcome::from_word(&word), doc.span(word_start, word_end));
     let (treatment, modification) = heading(doc, heading_from, colon)?;
+    let labels = [&*CA_LABEL, &*REVIEWER_LABEL, &*RATIONALE_LABEL];
+    let parts = labelled_parts(doc, labels, word_end, item_end);
+    Some(parts.into_decision(doc, treatment, outcome, modification, heading_from))
+}
 
-    let body_start = word_end;
-    let labels = [&*CA_LABEL, &*REVIEWER_LABEL, &*RATIONALE_LABEL].map(|re| {
-        re.find(&doc.text[body_start..item_end])
-            .map(|m| (body_start + m.start(), body_start + m.end()))
+/// The three labelled parts of an item: the claims administrator's
+/// guideline, the reviewer's guideline and the rationale.
+pub struct Parts {
+    pub claims_administrator_guideline: Option<Guideline>,
+    pub reviewer_guideline: Option<Guideline>,
+    pub rationale: Option<Spanned<String>>,
+}
+
+/// Finds the parts opened by `labels` (claims administrator, reviewer,
+/// rationale) in the normalized range `[from, to)`. Each part runs from its
+/// label to the next label after it, or to `to`; the labels may come in any order.
+pub fn labelled_parts(doc: &Document, labels: [&Regex; 3], from: usize, to: usize) -> Parts {
+    let found = labels.map(|re| {
+        re.find(&doc.text[from..to])
+            .map(|m| (from + m.start(), from + m.end()))
     });
-    // Each part runs from its label to the next label after it, or the item's end.
-    let part_end = |from: usize| {
-        labels
+    let part_end = |text_from: usize| {
+        found
             .iter()
             .flatten()
             .map(|&(s, _)| s)
-            .filter(|&s| s >= from)
+            .filter(|&s| s >= text_from)
             .min()
-            .unwrap_or(item_end)
+            .unwrap_or(to)
     };
-    let part = |i: usize| labels[i].map(|(_, text_from)| (text_from, part_end(text_from)));
-    let claims_administrator_guideline = part(0).and_then(|(s, e)| guideline::parse(doc, s, e));
-    let reviewer_guideline = part(1).and_then(|(s, e)| guideline::parse(doc, s, e));
-    let rationale = part(2).and_then(|(s, e)| clean(doc, s, e));
-    let last = rationale
-        .as_ref()
-        .map_or(doc.span(word_end, word_end), |r| r.span);
-    Some(Decision {
-        treatment,
-        outcome,
-        modified_request: modification.is_some(),
-        modification,
-        claims_administrator_guideline,
-        reviewer_guideline,
-        rationale,
-        span: Span::new(
-            doc.original_offset(heading_from),
-            last.end.max(doc.original_offset(heading_from)),
-        ),
-    })
+    let part = |i: usize| found[i].map(|(_, text_from)| (text_from, part_end(text_from)));
+    Parts {
+        claims_administrator_guideline: part(0).and_then(|(s, e)| guideline::parse(doc, s, e)),
+        reviewer_guideline: part(1).and_then(|(s, e)| guideline::parse(doc, s, e)),
+        rationale: part(2).and_then(|(s, e)| clean(doc, s, e)),
+    }
+}
+
+impl Parts {
+    /// The decision these parts belong to; it spans from `item_from` (normalized)
+    /// to the end of the last part found.
+    pub fn into_decision(
+        self,
+        doc: &Document,
+        treatment: Spanned<String>,
+        outcome: Spanned<Outcome>,
+        modification: Option<Modification>,
+        item_from: usize,
+    ) -> Decision {
+        let start = doc.original_offset(item_from);
+        let end = [
+            Some(outcome.span.end),
+            Some(treatment.span.end),
+            self.claims_administrator_guideline
+                .as_ref()
+                .map(|g| g.text.span.end),
+            self.reviewer_guideline.as_ref().map(|g| g.text.span.end),
+            self.rationale.as_ref().map(|r| r.span.end),
+        ]
+        .into_iter()
+        .flatten()
+        .fold(start, usize::max);
+        Decision {
+            treatment,
+            outcome,
+            modified_request: modification.is_some(),
+            modification,
+            claims_administrator_guideline: self.claims_administrator_guideline,
+            reviewer_guideline: self.reviewer_guideline,
+            rationale: self.rationale,
+            span: Span::new(start, end),
+        }
+    }
 }
 
 /// The treatment still in dispute and the modified-request story, from the

@@ -197,6 +197,16 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// The outcome a letter's word for it means ("Upheld", "overturned", ...).
+    pub fn from_word(word: &str) -> Outcome {
+        let word = word.to_ascii_lowercase();
+        match word.as_str() {
+            "upheld" => Outcome::Upheld,
+            "overturned" => Outcome::Overturned,
+            _ => Outcome::Other(word),
+        }
+    }
+
     pub fn as_str(&self) -> &str {
         match self {
             Outcome::Upheld => "upheld",

@@ -1,9 +1,8 @@
 //! The injured worker as the clinical case summary describes them: age, sex,
 //! and the date of injury when only the prose gives it.
 
-use crate::dates::find_date;
 use crate::normalize::Document;
-use crate::text::captures;
+use crate::text::{captures, date_after};
 use crate::{Patient, Sex, Spanned};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -41,21 +40,6 @@ pub fn parse(doc: &Document, start: usize, end: usize) -> Patient {
             patient.sex = Some(Spanned::new(value, doc.span(sex.0, sex.1)));
         }
     }
-    patient.date_of_injury = injury_date(doc, start, end);
+    patient.date_of_injury = date_after(&INJURY_DATE, doc, start, end);
     patient
-}
-
-/// The first date that directly follows an injury phrase.
-fn injury_date(doc: &Document, start: usize, end: usize) -> Option<Spanned<crate::Date>> {
-    let region = &doc.text[start..end];
-    INJURY_DATE.find_iter(region).find_map(|m| {
-        let after = start + m.end();
-        let window_end = (after + 40).min(end);
-        let window_end = (window_end..=end)
-            .find(|&i| doc.text.is_char_boundary(i))
-            .unwrap_or(end);
-        let (range, date) = find_date(&doc.text[after..window_end])?;
-        (range.start == 0)
-            .then(|| Spanned::new(date, doc.span(after + range.start, after + range.end)))
-    })
 }

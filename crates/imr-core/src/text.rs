@@ -1,7 +1,8 @@
 //! Values out of normalized text: whitespace squashed, lines re-joined, spans mapped back.
 
+use crate::dates::find_date;
 use crate::normalize::Document;
-use crate::Spanned;
+use crate::{Date, Spanned};
 use regex::Regex;
 
 /// The cleaned text of the normalized range `[start, end)` with its original
@@ -88,4 +89,24 @@ pub fn split_list(
     }
     items.extend(clean(doc, item_start, end));
     items
+}
+
+/// The first date that directly follows a match of `phrase` in the
+/// normalized range `[start, end)` ("date of injury of April 19, 2011").
+pub fn date_after(
+    phrase: &Regex,
+    doc: &Document,
+    start: usize,
+    end: usize,
+) -> Option<Spanned<Date>> {
+    phrase.find_iter(&doc.text[start..end]).find_map(|m| {
+        let after = start + m.end();
+        // A date is at most ~20 characters; look no further so this stays linear.
+        let window_end = (after + 40).min(end);
+        let window_end = (window_end..=end)
+            .find(|&i| doc.text.is_char_boundary(i))
+            .unwrap_or(end);
+        let (range, date) = find_date(&doc.text[after..window_end])?;
+        (range.start == 0).then(|| Spanned::new(date, doc.span(after, after + range.end)))
+    })
 }
