@@ -94,6 +94,11 @@ pub enum Format {
     /// letter's layout.
     #[serde(rename = "dwc_final_determination_2014")]
     DwcFinalDetermination2014,
+    /// DWC "Notice of Independent Medical Review Determination" (2013):
+    /// numbered items "has determined the request for X is not medically
+    /// necessary and appropriate".
+    #[serde(rename = "dwc_notice_2013")]
+    DwcNotice2013,
     /// Not recognized as an IMR determination.
     Unknown,
 }
@@ -106,6 +111,7 @@ impl Format {
             Format::DwcFinalDetermination2014 => {
                 "DWC IMR Final Determination (2014 layout, no header table)"
             }
+            Format::DwcNotice2013 => "DWC Notice of IMR Determination (2013 layout)",
             Format::Unknown => "not an IMR determination",
         }
     }

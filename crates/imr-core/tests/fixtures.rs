@@ -6,18 +6,9 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::gold::{differences, Strings};
 
 fn check(input: &str, expected: Value) {
-    let det = support::soundness::parse_soundly(input);
-    let out = imr_core::export::to_json(&det, None);
-    let diffs = differences(&out, &expected, Strings::UpToWhitespace);
-    assert!(
-        diffs.is_empty(),
-        "differences:\n{}\n\nfull output:\n{:#}",
-        diffs.join("\n"),
-        out
-    );
+    support::gold::check(input, &expected);
 }
 
 /// The diagnostic codes of a parse, in order.

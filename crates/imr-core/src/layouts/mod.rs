@@ -3,6 +3,7 @@
 //! [`LAYOUTS`].
 
 mod dwc_final;
+mod dwc_notice_2013;
 
 use crate::normalize::Document;
 use crate::{CaseHeader, Determination, Diagnostic, Format, Patient, Reviewer, Severity, Span};
@@ -20,10 +21,16 @@ pub struct Detection {
     pub confidence: f32,
 }
 
-const LAYOUTS: &[Layout] = &[Layout {
-    detect: dwc_final::detect,
-    extract: dwc_final::extract,
-}];
+const LAYOUTS: &[Layout] = &[
+    Layout {
+        detect: dwc_final::detect,
+        extract: dwc_final::extract,
+    },
+    Layout {
+        detect: dwc_notice_2013::detect,
+        extract: dwc_notice_2013::extract,
+    },
+];
 
 /// Below this confidence the text is reported as not a determination.
 const MIN_CONFIDENCE: f32 = 0.25;

@@ -74,3 +74,17 @@ pub fn short(v: &Value) -> String {
         None => s,
     }
 }
+
+/// Parses `input` (checking the soundness invariants) and asserts that the
+/// JSON output contains `expected` (strings equal up to whitespace).
+pub fn check(input: &str, expected: &Value) {
+    let det = super::soundness::parse_soundly(input);
+    let out = imr_core::export::to_json(&det, None);
+    let diffs = differences(&out, expected, Strings::UpToWhitespace);
+    assert!(
+        diffs.is_empty(),
+        "differences:\n{}\n\nfull output:\n{:#}",
+        diffs.join("\n"),
+        out
+    );
+}
