@@ -1,0 +1,105 @@
+// Trunk post_build hook: folds Trunk's output into ONE self-contained index.html.
+//
+// Why: the page's Content-Security-Policy forbids all connections
+// (connect-src 'none'), and Trunk's normal loader fetch()es the .wasm, which
+// connect-src governs. So the wasm-bindgen glue is inlined (without its
+// exports) and the wasm is embedded, gzipped then base64-encoded, and started
+// with `__wbg_init({ module_or_path: bytes })` after the browser's own
+// DecompressionStream unpacks it. The CSP is then written with the sha256 of
+// every inline script and style. One file also means dist/index.html works
+// from file:// and from any sub-path.
+//
+// It also fills in the service worker's cache list and version.
+//
+// Env (set by Trunk): TRUNK_STAGING_DIR, the folder about to become dist/.
+
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error("run me as a Trunk post_build hook (TRUNK_STAGING_DIR is not set)");
+const at = (name) => path.join(dir, name);
+
+const wasmName = fs.readdirSync(dir).find((f) => f.endsWith("_bg.wasm"));
+if (!wasmName) throw new Error(`no *_bg.wasm in ${dir}`);
+const glueName = wasmName.replace(/_bg\.wasm$/, ".js");
+
+// The glue as a plain script body: drop its ES module exports.
+const glue = fs
+  .readFileSync(at(glueName), "utf8")
+  .replace(/^export (?=(?:async )?function |class |const |let )/gm, "")
+  .replace(/^export \{[^}]*\};?[ \t]*$/gm, "")
+  .replace(/^export default [\w$]+;?[ \t]*$/gm, "");
+if (/^\s*(?:import|export)\b/m.test(glue)) throw new Error(`${glueName}: unexpected import/export left`);
+if (!/function __wbg_init\b/.test(glue)) throw new Error(`${glueName}: no __wbg_init`);
+
+const wasm = fs.readFileSync(at(wasmName));
+const packed = zlib.gzipSync(wasm, { level: 9 }).toString("base64");
+
+const loader = `${glue}
+const loading = document.getElementById("loading");
+// A panic in the wasm traps (it is never printed: it could quote the letter).
+// Then say so plainly; the text area keeps the user's text.
+const crashed = (error) => {
+  if (error instanceof WebAssembly.RuntimeError) document.getElementById("crash").hidden = false;
+};
+addEventListener("error", (event) => crashed(event.error));
+addEventListener("unhandledrejection", (event) => crashed(event.reason));
+try {
+  const packed = Uint8Array.from(atob("${packed}"), (c) => c.charCodeAt(0));
+  const unpacked = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"));
+  await __wbg_init({ module_or_path: await new Response(unpacked).arrayBuffer() });
+  loading.remove();
+} catch {
+  loading.textContent = "IMR Lens could not start in this browser: it needs a current browser with WebAssembly.";
+}
+if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
+  navigator.serviceWorker.register("sw.js").catch(() => {});
+}
+`;
+
+const sha256 = (text) => `'sha256-${crypto.createHash("sha256").update(text, "utf8").digest("base64")}'`;
+
+let html = fs.readFileSync(at("index.html"), "utf8");
+// Anything Trunk added that points at the separate glue or wasm goes.
+html = html.replace(/<link\b[^>]*\b(?:href)="[^"]*(?:\.js|\.wasm)"[^>]*>\s*/g, "");
+html = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>\s*/g, "");
+if (html.includes(glueName) || html.includes(wasmName)) throw new Error("index.html still refers to the glue or wasm");
+html = html.replace("</body>", `<script type="module">${loader}</script>\n</body>`);
+
+const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => sha256(m[1]));
+const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => sha256(m[1]));
+const csp = [
+  "default-src 'none'",
+  `script-src 'wasm-unsafe-eval' ${scripts.join(" ")}`,
+  `style-src ${styles.join(" ")}`,
+  "img-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "connect-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+const cspMeta = /<meta http-equiv="Content-Security-Policy" content="[^"]*">/;
+if (!cspMeta.test(html)) throw new Error("index.html has no Content-Security-Policy meta to fill in");
+html = html.replace(cspMeta, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
+
+fs.writeFileSync(at("index.html"), html);
+fs.rmSync(at(glueName));
+fs.rmSync(at(wasmName));
+
+// The service worker caches exactly what is left, under a version that changes with it.
+const assets = fs.readdirSync(dir).filter((f) => f !== "sw.js").sort();
+const version = crypto.createHash("sha256");
+for (const f of assets) version.update(f).update(fs.readFileSync(at(f)));
+const sw = fs
+  .readFileSync(at("sw.js"), "utf8")
+  .replace("__VERSION__", version.digest("hex").slice(0, 16))
+  .replace("__ASSETS__", JSON.stringify(["./", ...assets]));
+fs.writeFileSync(at("sw.js"), sw);
+
+console.log(
+  `single-file index.html: ${html.length} bytes (wasm ${wasm.length} -> gzip+base64 ${packed.length}); cached: ${assets.join(", ")}`,
+);

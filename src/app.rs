@@ -1,0 +1,93 @@
+use crate::browser;
+use crate::components::{
+    DecisionCard, Exports, LetterInput, Overview, PatientPanel, PrivacyNote, ReviewerPanel,
+    SourceText, StatusBanner,
+};
+use crate::letter::Letter;
+use crate::present::{self, MAX_TEXT_BYTES};
+use imr_core::{export, Determination, Format};
+use leptos::prelude::*;
+
+/// The whole page: the letter's text on one side, what it says on the other.
+#[component]
+pub fn App() -> impl IntoView {
+    let remembered = browser::remembered_text();
+    let remember = RwSignal::new(remembered.is_some());
+    let letter = Letter::new(remembered.unwrap_or_default());
+    provide_context(letter);
+    let notice = RwSignal::new(None::<String>);
+
+    // The one derived value: the parse of the current text (None when too long to parse).
+    let parsed: Memo<Option<Determination>> = Memo::new(move |_| {
+        letter
+            .text
+            .with(|t| (t.len() <= MAX_TEXT_BYTES).then(|| imr_core::parse(t)))
+    });
+
+    // Sync with the outside world: keep the text on this device only while opted in.
+    Effect::new(move |_| {
+        if !remember.get() {
+            browser::forget_text();
+        } else if letter.text.with(|t| browser::remember_text(t)).is_err() {
+            notice.set(Some(
+                "This browser could not remember the text (it may be too long for its storage, \
+                 or storage is blocked). The text is still here."
+                    .into(),
+            ));
+        }
+    });
+
+    let result = move || {
+        let text_bytes = letter.text.with(String::len);
+        parsed.with(|det| {
+            let status = present::status(text_bytes, det.as_ref());
+            let body = det
+                .as_ref()
+                .filter(|d| d.format != Format::Unknown || !export::provenance(d).is_empty())
+                .map(|d| {
+                    let decisions = d
+                        .decisions
+                        .iter()
+                        .enumerate()
+                        .map(|(i, decision)| view! { <DecisionCard index=i decision=decision.clone()/> })
+                        .collect_view();
+                    view! {
+                        <Overview det=d.clone()/>
+                        <div class="people">
+                            <ReviewerPanel reviewer=d.reviewer.clone()/>
+                            <PatientPanel patient=d.patient.clone() date_of_injury=d.date_of_injury().cloned()/>
+                        </div>
+                        <section class="decisions" aria-labelledby="decisions-h">
+                            <h3 id="decisions-h">"Disputed items (" {d.decisions.len()} ")"</h3>
+                            {decisions}
+                        </section>
+                    }
+                });
+            view! { <StatusBanner status/> {body} }
+        })
+    };
+
+    view! {
+        <a class="skip" href="#result-h">"Skip to the result"</a>
+        <header class="top">
+            <h1>"IMR Lens"</h1>
+            <p class="tagline">
+                "Read a California DWC Independent Medical Review (IMR) Final Determination at a glance."
+            </p>
+            <PrivacyNote/>
+        </header>
+        <main class="layout">
+            <div class="work">
+                <LetterInput remember notice/>
+                <section class="result" aria-labelledby="result-h" data-testid="result">
+                    <div class="result-head">
+                        <h2 id="result-h" tabindex="-1">"Result"</h2>
+                        <Exports parsed/>
+                    </div>
+                    {result}
+                </section>
+            </div>
+            <SourceText/>
+        </main>
+    }
+}

@@ -1,0 +1,82 @@
+//! The few browser APIs the page uses, each wrapped once: downloads (Blob
+//! URLs, never the network), the clipboard, opt-in localStorage and reading
+//! a picked or dropped file. Nothing here logs, and nothing sends anything.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Where the text is kept when the user opts in.
+const TEXT_KEY: &str = "imr-lens.text";
+
+/// Saves `content` as a file named `name` through a Blob URL.
+pub fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let anchor: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    // Revoke once the click has been handled; the download keeps its own copy.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(1),
+    );
+    Ok(())
+}
+
+/// Puts `text` on the clipboard.
+pub async fn copy_text(text: &str) -> Result<(), JsValue> {
+    let clipboard = window().navigator().clipboard();
+    JsFuture::from(clipboard.write_text(text)).await.map(drop)
+}
+
+/// The text of a picked or dropped file.
+pub async fn read_file(file: &web_sys::File) -> Result<String, JsValue> {
+    JsFuture::from(file.text())
+        .await?
+        .as_string()
+        .ok_or_else(|| JsValue::from_str("not text"))
+}
+
+/// The remembered text, if the user opted in on an earlier visit.
+pub fn remembered_text() -> Option<String> {
+    storage()?.get_item(TEXT_KEY).ok().flatten()
+}
+
+/// Remembers `text` on this device (only called when the user opted in).
+pub fn remember_text(text: &str) -> Result<(), JsValue> {
+    storage()
+        .ok_or_else(|| JsValue::from_str("no storage"))?
+        .set_item(TEXT_KEY, text)
+}
+
+/// Deletes any remembered text.
+pub fn forget_text() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(TEXT_KEY);
+    }
+}
+
+/// Scrolls `el` to the middle of its scrolling box (and the window, on phones).
+pub fn scroll_to(el: &web_sys::Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("a browser window")
+}
+
+fn document() -> web_sys::Document {
+    window().document().expect("a document")
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}

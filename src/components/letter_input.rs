@@ -1,0 +1,91 @@
+use crate::browser;
+use crate::letter::{Letter, PASTED};
+use crate::present::is_text_file;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The seed letter, embedded at build time.
+const EXAMPLE: &str = include_str!("../example_letter.txt");
+const EXAMPLE_NAME: &str = "000_7757b3c11355ef51.txt";
+
+/// Where the letter comes in: the text area, Load example, a .txt file
+/// (picked or dropped), Clear / Undo, and the opt-in to remember the text.
+#[component]
+pub fn LetterInput(remember: RwSignal<bool>, notice: RwSignal<Option<String>>) -> impl IntoView {
+    let letter = expect_context::<Letter>();
+    let load_file = move |file: web_sys::File| {
+        let name = file.name();
+        if !is_text_file(&name, &file.type_()) {
+            notice.set(Some(format!(
+                "\u{201c}{name}\u{201d} is not a .txt file, so it was not opened. IMR Lens reads \
+                 text: open the letter in a PDF viewer, select all, copy, and paste it here."
+            )));
+            return;
+        }
+        spawn_local(async move {
+            match browser::read_file(&file).await {
+                Ok(text) => {
+                    letter.replace(text, &name);
+                    notice.set(None);
+                }
+                Err(_) => notice.set(Some(format!("\u{201c}{name}\u{201d} could not be read."))),
+            }
+        });
+    };
+    let on_drop = move |ev: web_sys::DragEvent| {
+        let file = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|files| files.get(0));
+        if let Some(file) = file {
+            ev.prevent_default();
+            load_file(file);
+        }
+    };
+    let on_pick = move |ev: leptos::ev::Targeted<web_sys::Event, web_sys::HtmlInputElement>| {
+        let input = ev.target();
+        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            load_file(file);
+        }
+        input.set_value("");
+    };
+    let has_previous = move || letter.previous.with(Option::is_some);
+    view! {
+        <section class="input card" aria-labelledby="input-h" on:dragover=|ev| ev.prevent_default() on:drop=on_drop>
+            <h2 id="input-h" class="sr-only">"Letter"</h2>
+            <label for="letter-text" class="field-label">"Determination text"</label>
+            <p class="hint" id="letter-hint">"Paste the letter's text, or drop a .txt file here."</p>
+            <textarea
+                id="letter-text"
+                data-testid="input"
+                aria-describedby="letter-hint"
+                spellcheck="false"
+                autocomplete="off"
+                prop:value=move || letter.text.get()
+                on:input:target=move |ev| letter.edit(ev.target().value())
+            ></textarea>
+            <div class="toolbar">
+                <button type="button" data-testid="load-example" on:click=move |_| letter.replace(EXAMPLE.into(), EXAMPLE_NAME)>
+                    "Load example"
+                </button>
+                <input type="file" id="file-pick" class="sr-only" accept=".txt,text/plain" data-testid="file" on:change:target=on_pick/>
+                <label for="file-pick" class="button">"Choose .txt file"</label>
+                <button type="button" data-testid="clear" on:click=move |_| letter.replace(String::new(), PASTED)>
+                    "Clear"
+                </button>
+                <Show when=has_previous>
+                    <button type="button" data-testid="undo" on:click=move |_| letter.undo()>
+                        "Undo (bring back the previous text)"
+                    </button>
+                </Show>
+            </div>
+            <div class="remember">
+                <input type="checkbox" id="remember" data-testid="remember" prop:checked=move || remember.get()
+                    on:change:target=move |ev| remember.set(ev.target().checked())/>
+                <label for="remember">"Remember text on this device"</label>
+                <span class="hint">" (off by default; keeps the text in this browser's storage until you turn it off)"</span>
+            </div>
+            <p class="notice" role="status" data-testid="notice">{move || notice.get()}</p>
+        </section>
+    }
+}

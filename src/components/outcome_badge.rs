@@ -1,0 +1,25 @@
+use crate::present::outcome_label;
+use imr_core::Outcome;
+use leptos::prelude::*;
+
+/// An outcome in words, with an icon and a colour that colour-blind readers
+/// can tell apart (blue / orange, check / cross).
+#[component]
+pub fn OutcomeBadge(outcome: Outcome, #[prop(optional)] count: Option<usize>) -> impl IntoView {
+    let (class, label, meaning) = outcome_label(&outcome);
+    let icon = match outcome {
+        Outcome::Upheld => "\u{2715}",
+        Outcome::Overturned => "\u{2713}",
+        Outcome::Other(_) => "\u{2022}",
+    };
+    let text = match count {
+        Some(n) => format!("{n} {}", label.to_lowercase()),
+        None => format!("{label} ({meaning})"),
+    };
+    view! {
+        <span class=format!("badge {class}") data-testid=format!("badge-{class}")>
+            <span class="icon" aria-hidden="true">{icon}</span>
+            {text}
+        </span>
+    }
+}

@@ -1,0 +1,28 @@
+use super::{DateValue, SourceLink};
+use crate::present::sex_label;
+use imr_core::{Date, Patient, Spanned};
+use leptos::prelude::*;
+
+/// The injured worker as the case summary describes them.
+#[component]
+pub fn PatientPanel(patient: Patient, date_of_injury: Option<Spanned<Date>>) -> impl IntoView {
+    let missing = || view! { <span class="missing">"Not stated"</span> }.into_any();
+    let age = match patient.age {
+        Some(a) => view! { <SourceLink span=a.span>{a.value}</SourceLink> }.into_any(),
+        None => missing(),
+    };
+    let sex = match patient.sex {
+        Some(s) => view! { <SourceLink span=s.span>{sex_label(s.value)}</SourceLink> }.into_any(),
+        None => missing(),
+    };
+    view! {
+        <section class="card panel" aria-labelledby="patient-h" data-testid="patient">
+            <h3 id="patient-h">"Patient"</h3>
+            <dl class="fields">
+                <div data-testid="age"><dt>"Age"</dt><dd>{age}</dd></div>
+                <div data-testid="sex"><dt>"Sex"</dt><dd>{sex}</dd></div>
+                <div data-testid="patient-doi"><dt>"Date of injury"</dt><dd><DateValue value=date_of_injury/></dd></div>
+            </dl>
+        </section>
+    }
+}
