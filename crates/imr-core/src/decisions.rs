@@ -181,7 +181,10 @@ impl Parts {
         .into_iter()
         .flatten()
         .fold(start, usize::max);
+        let class = crate::classify_treatment(&treatment.value);
         Decision {
+            category: class.category,
+            drug_group: class.drug_group,
             treatment,
             outcome,
             modified_request: modification.is_some(),

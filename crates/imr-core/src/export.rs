@@ -143,7 +143,7 @@ pub fn provenance(det: &Determination) -> Vec<(String, Span)> {
 }
 
 /// The CSV columns, one row per decision.
-pub const CSV_COLUMNS: [&str; 17] = [
+pub const CSV_COLUMNS: [&str; 19] = [
     "source",
     "format",
     "case_number",
@@ -157,6 +157,8 @@ pub const CSV_COLUMNS: [&str; 17] = [
     "reviewer_licensure",
     "item",
     "treatment",
+    "category",
+    "drug_group",
     "outcome",
     "modified_request",
     "claims_administrator_guideline",
@@ -210,6 +212,8 @@ pub fn to_csv<'a>(
             let item = [
                 (i + 1).to_string(),
                 d.treatment.value.clone(),
+                d.category.label().to_string(),
+                d.drug_group.map_or("", |g| g.label()).to_string(),
                 d.outcome.value.as_str().to_string(),
                 d.modified_request.to_string(),
                 guideline(&d.claims_administrator_guideline),

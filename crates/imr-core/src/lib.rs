@@ -11,6 +11,7 @@
 //! `imr` CLI are thin layers over it. [`export`] turns results into the JSON,
 //! CSV and plain-text forms both of them offer.
 
+mod classify;
 mod dates;
 mod decisions;
 pub mod export;
@@ -186,8 +187,135 @@ pub struct Decision {
     pub claims_administrator_guideline: Option<Guideline>,
     pub reviewer_guideline: Option<Guideline>,
     pub rationale: Option<Spanned<String>>,
+    /// What kind of treatment this is: `classify_treatment` of the treatment text.
+    pub category: TreatmentCategory,
+    /// For pharmaceuticals, the drug group; null for everything else.
+    pub drug_group: Option<DrugGroup>,
     /// The whole item, heading to the end of its rationale.
     pub span: Span,
+}
+
+/// The kind of a disputed treatment, close to the categories of the DWC's IMR
+/// reports and the CWCI's IMR studies (see docs/classifier.md for the mapping).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TreatmentCategory {
+    /// Drugs: prescriptions, topical and compounded products.
+    Pharmaceuticals,
+    /// Physical and occupational therapy and other physical-medicine modalities.
+    PhysicalTherapy,
+    /// Chiropractic care, manipulation and chiropractic physiotherapy.
+    Chiropractic,
+    /// Acupuncture and electro-acupuncture.
+    Acupuncture,
+    /// MRI, CT, x-ray, ultrasound, bone scan.
+    DiagnosticImaging,
+    /// EMG, nerve conduction studies, evoked potentials.
+    Electrodiagnostics,
+    /// Epidural, facet, joint and trigger point injections, nerve blocks, PRP.
+    Injections,
+    /// Operations and the items named as part of one that fit nowhere else.
+    Surgery,
+    /// Braces, supports, TENS and cold therapy units, wheelchairs, ...
+    DurableMedicalEquipment,
+    /// Home health aides and visiting nurses.
+    HomeHealth,
+    /// Psychological evaluation, testing and treatment.
+    PsychologicalServices,
+    /// Office visits, consultations, referrals, medical clearance.
+    EvaluationAndManagement,
+    /// Functional restoration, work hardening and other multi-week programs.
+    Programs,
+    /// Laboratory tests (urine drug screens, blood work).
+    Labs,
+    /// Rides, taxis, mileage to medical appointments.
+    Transportation,
+    /// Anything else, such as gym memberships, and texts no rule recognizes.
+    Other,
+}
+
+impl TreatmentCategory {
+    /// The category as people read it.
+    pub fn label(self) -> &'static str {
+        match self {
+            TreatmentCategory::Pharmaceuticals => "Pharmaceuticals",
+            TreatmentCategory::PhysicalTherapy => "Physical / occupational therapy",
+            TreatmentCategory::Chiropractic => "Chiropractic",
+            TreatmentCategory::Acupuncture => "Acupuncture",
+            TreatmentCategory::DiagnosticImaging => "Diagnostic imaging",
+            TreatmentCategory::Electrodiagnostics => "Electrodiagnostics (EMG / NCS)",
+            TreatmentCategory::Injections => "Injections",
+            TreatmentCategory::Surgery => "Surgery",
+            TreatmentCategory::DurableMedicalEquipment => "Durable medical equipment",
+            TreatmentCategory::HomeHealth => "Home health / nursing",
+            TreatmentCategory::PsychologicalServices => "Psychological services",
+            TreatmentCategory::EvaluationAndManagement => "Evaluation and management",
+            TreatmentCategory::Programs => "Programs",
+            TreatmentCategory::Labs => "Labs",
+            TreatmentCategory::Transportation => "Transportation",
+            TreatmentCategory::Other => "Other",
+        }
+    }
+}
+
+/// The group of a pharmaceutical, as the CWCI's IMR studies group drugs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DrugGroup {
+    /// Tramadol, hydrocodone, oxycodone, ... (including opioid patches).
+    Opioids,
+    /// Oral NSAIDs: naproxen, diclofenac, celecoxib, ...
+    Nsaids,
+    /// Cyclobenzaprine, tizanidine, baclofen, orphenadrine, ...
+    MuscleRelaxants,
+    /// Gabapentin, pregabalin, topiramate, ...
+    Anticonvulsants,
+    /// Duloxetine, venlafaxine, bupropion, amitriptyline, ...
+    Antidepressants,
+    /// Creams, ointments, gels, patches and compounded products, whatever
+    /// their ingredients (a ketoprofen cream is here, not under NSAIDs).
+    TopicalCompounded,
+    /// Omeprazole, pantoprazole, lansoprazole, ... (not H2 blockers).
+    ProtonPumpInhibitors,
+    /// Zolpidem, eszopiclone, ...
+    SleepAids,
+    /// Any other drug: H2 blockers, benzodiazepines, antiemetics, ...
+    Other,
+}
+
+impl DrugGroup {
+    /// The group as people read it.
+    pub fn label(self) -> &'static str {
+        match self {
+            DrugGroup::Opioids => "Opioids",
+            DrugGroup::Nsaids => "NSAIDs",
+            DrugGroup::MuscleRelaxants => "Muscle relaxants",
+            DrugGroup::Anticonvulsants => "Anticonvulsants",
+            DrugGroup::Antidepressants => "Antidepressants",
+            DrugGroup::TopicalCompounded => "Topical and compounded",
+            DrugGroup::ProtonPumpInhibitors => "Proton pump inhibitors",
+            DrugGroup::SleepAids => "Sleep aids",
+            DrugGroup::Other => "Other drugs",
+        }
+    }
+}
+
+/// What [`classify_treatment`] makes of a treatment text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Classification {
+    pub category: TreatmentCategory,
+    /// For pharmaceuticals, the drug group; None for everything else.
+    pub drug_group: Option<DrugGroup>,
+    /// Why the classification is doubtful, when it is: the text fits more
+    /// than one category, or no rule knew it (docs/classifier.md lists them).
+    pub unsure: Option<&'static str>,
+}
+
+/// How many of the reviewers agreed with the decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Votes {
+    pub agreeing: u32,
+    pub total: u32,
 }
 
 /// The decision on one item.
@@ -332,6 +460,13 @@ impl Determination {
             .as_ref()
             .or(self.patient.date_of_injury.as_ref())
     }
+}
+
+/// The category (and, for drugs, the drug group) of a treatment text such as
+/// "Norco 10/325mg #60" or "MRI of the lumbar spine". Total and cheap: keyword
+/// rules compiled once; see docs/classifier.md.
+pub fn classify_treatment(text: &str) -> Classification {
+    classify::classify(text)
 }
 
 /// Parses the text of one determination letter. Total: any input gives a

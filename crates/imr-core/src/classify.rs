@@ -1,0 +1,391 @@
+//! Treatment classification: the category of a disputed item and, for drugs,
+//! the drug group, from the treatment text alone, by ordered keyword rules.
+//!
+//! The rules are data ([`RULES`], [`DRUGS`]); docs/classifier.md explains the
+//! categories and every choice. A treatment text names one thing but often
+//! mentions others ("Associated surgical service: Physical therapy",
+//! "Consult with hip replacement specialist"), so the order of the rules is
+//! the design: the first rule that matches decides. All patterns of all rules
+//! run as one `RegexSet` pass, compiled once, so classifying is cheap enough
+//! for every keystroke in the page.
+
+use crate::{Classification, DrugGroup, TreatmentCategory};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use std::sync::LazyLock;
+
+use TreatmentCategory as C;
+
+/// What a rule looks for.
+enum Matcher {
+    /// A case-insensitive regex.
+    Pattern(&'static str),
+    /// Any drug name of [`DRUGS`].
+    DrugName,
+}
+
+struct Rule {
+    category: TreatmentCategory,
+    matcher: Matcher,
+    /// Why an item this rule decides is doubtful; `None` for a clear rule.
+    unsure: Option<&'static str>,
+}
+
+const fn clear(category: TreatmentCategory, pattern: &'static str) -> Rule {
+    Rule {
+        category,
+        matcher: Matcher::Pattern(pattern),
+        unsure: None,
+    }
+}
+
+const fn doubtful(category: TreatmentCategory, pattern: &'static str, why: &'static str) -> Rule {
+    Rule {
+        category,
+        matcher: Matcher::Pattern(pattern),
+        unsure: Some(why),
+    }
+}
+
+const INPATIENT_REHAB: &str =
+    "an inpatient rehabilitation stay: a facility program, or physical therapy";
+const FUNCTIONAL_TESTING: &str =
+    "functional testing (capacity evaluation, grip strength, range of motion) has no category of its own; counted with evaluations";
+const EKG: &str = "an EKG is a diagnostic test but not a laboratory one; counted with labs";
+
+/// In priority order: the first match decides. The order encodes which
+/// mention names the service: programs, psychological services, home health
+/// and transportation name who delivers it, so they come first; a consultation
+/// or referral is the service even when it names a procedure; injections name
+/// their drugs; drug names are unambiguous; imaging and electrodiagnostics
+/// beat the "labs" a pre-operative work-up is filed under; the disciplines
+/// (chiropractic, acupuncture, therapy) beat the generic words of surgery and
+/// equipment they share ("myofascial release", "heat therapy pad"); a bare
+/// "evaluation" or a dose without a known drug come last.
+static RULES: [Rule; 28] = [
+    doubtful(
+        C::Programs,
+        r"inpatient\s+rehab|rehab(?:ilitation)?\s+unit|acute\s+rehab",
+        INPATIENT_REHAB,
+    ),
+    clear(
+        C::Programs,
+        r"functional\s+restoration|\bfrp\b|work\s+(?:hardening|conditioning)|\bhelp\s+program|(?:pain|weight\s+loss|brain\s+injury|interdisciplinary|multidisciplinary)\s+(?:management\s+)?program|\bdetox",
+    ),
+    doubtful(
+        C::PsychologicalServices,
+        r"partial\s+hospitali",
+        "partial hospitalization is a psychiatric day program; also a program",
+    ),
+    clear(
+        C::PsychologicalServices,
+        r"psych|cognitive\s+behavio|\bcbt\b|biofeedback|counsel|mental\s+health|hypnotherap|stress\s+management|relaxation\s+training",
+    ),
+    clear(
+        C::HomeHealth,
+        r"home\s+(?:health|care|nurs|assist|aide)|\brn\b|\blvn\b|\bnurs(?:e|es|ing)\b|caregiver|\baides?\b|attendant\s+care|housekeep",
+    ),
+    clear(
+        C::Transportation,
+        r"transport|\btaxi|mileage|ambulance|\buber\b|\blyft\b|\brides?\b",
+    ),
+    doubtful(
+        C::EvaluationAndManagement,
+        r"functional\s+capacity|\bfce\b|grip\s+(?:strength\s+)?test|\bjamar\b|range\s+of\s+motion\b.*\btest|\brom\s+test|muscle\s+test",
+        FUNCTIONAL_TESTING,
+    ),
+    clear(
+        C::EvaluationAndManagement,
+        r"consult|referral|\btoc\b|transfer\s+of\s+care|office\s+visit|follow[\s-]*up\s+(?:office\s+)?(?:visit|appointment|evaluation|exam)|clearance|second\s+opinion|(?:surgeon|specialist|physician|doctor|ologist|iatrist|orthop\w*|\bmd)\b[^.;]*\beval|\beval\w*\s+(?:with|by)\b",
+    ),
+    doubtful(
+        C::Injections,
+        r"neuroplasty|adhesiolysis|lysis\s+of\s+(?:epidural\s+)?adhesions",
+        "percutaneous epidural neuroplasty (adhesiolysis) is an interventional procedure, not quite an injection nor surgery",
+    ),
+    clear(
+        C::Injections,
+        r"inject|epidural|\besi\b|facet|\bblocks?\b|medial\s+branch|trigger\s+point|radiofrequency|rhizotomy|ablation|platelet|\bprp\b|viscosupplement|synvisc|euflexxa|orthovisc|hyaluron|botox|botulinum|cortisone|neurolytic",
+    ),
+    Rule {
+        category: C::Pharmaceuticals,
+        matcher: Matcher::DrugName,
+        unsure: None,
+    },
+    clear(
+        C::Electrodiagnostics,
+        r"\bemg\b|\bnc[vs]\b|nerve\s+conduction|electro-?\s*myograph|electrodiagnos|\bssep\b|evoked\s+potential",
+    ),
+    // Before imaging: "ultrasound" alone is a scan.
+    clear(C::PhysicalTherapy, r"therapeutic\s+ultrasound|ultrasound\s+therap"),
+    clear(
+        C::DiagnosticImaging,
+        r"\bmri\b|\bmra\b|magnetic\s+resonance|\bct\b|\bcat\s+scan|computed\s+tomograph|\bx-?\s?rays?\b|radiograph|ultrasound|sonogra|bone\s+scan|scintigra|\bdexa\b|\bpet\b|myelogra|arthrogra|imaging",
+    ),
+    clear(
+        C::Chiropractic,
+        r"chiro|spinal\s+manipulat|osteopathic\s+manipulat|\b[co]mt\b",
+    ),
+    clear(C::Acupuncture, r"acupunct|acupress"),
+    // A rented or bought device, before therapy: "TENS unit", "purchase of a chair".
+    clear(C::DurableMedicalEquipment, r"\bunit\b|rental|\brent\b|purchase"),
+    doubtful(
+        C::PhysicalTherapy,
+        r"shock\s*wave|\beswt\b",
+        "shockwave therapy is a physical-medicine modality but also a procedure",
+    ),
+    clear(
+        C::PhysicalTherapy,
+        r"physical\s+therap|occupational\s+therap|physiotherap|\bpt\b|\bot\b|\brehab|aqua(?:tic)?\s+therap|pool\s+therap|massage|myofascial|infrared|\be-?stim\b|therapeutic\s+(?:exercise|activit)|iontophoresis|paraffin|manual\s+therap|dry\s+needling",
+    ),
+    clear(
+        C::Surgery,
+        r"surgery|surgical\s+(?:procedure|intervention|repair|treatment)|arthroscop|arthroplast|arthrodesis|\bfusion\b|dis[ck]ectomy|laminotomy|foraminotomy|decompression|\brepair\b|reconstruct|\brelease\b|replacement|tenodesis|ectomy\b|otomy\b|\borif\b|excision|debridement|manipulation\s+under\s+anesthesia|\bmua\b|implant|hardware\s+removal|spinal\s+cord\s+stimulat|acromioplasty|amputation|kyphoplasty|vertebroplasty|transposition|graft",
+    ),
+    clear(
+        C::DurableMedicalEquipment,
+        r"brace|orthos[ie]s|orthotic|splint|\bsupport\b|pillow|sling|\bwrap\b|\bpads?\b|wheelchair|commode|\bchair\b|scooter|walker|\bcane\b|crutch|hearing\s+aids?|\btens\b|h-?wave|interferential|stimulator|cold\s+therapy|cryotherapy|hot/cold|\bice\b|\bcompression|mattress|\bbed\b|insoles?|collar|cushion|traction|\bkit\b|equipment|\bdme\b|\bcpap\b|grab\s+bar|toilet",
+    ),
+    doubtful(C::Labs, r"\be[ck]g\b|electrocardiogra", EKG),
+    clear(
+        C::Labs,
+        r"\blabs?\b|laborator|urine|urinalysis|\budt\b|drug\s+(?:screen|test)|toxicolog|blood|\bcbc\b|\bpanel\b|serum|genetic\s+test",
+    ),
+    // Not medical services; the DWC reports list them under "other".
+    clear(C::Other, r"membership|\bgym\b|\bymca\b"),
+    clear(
+        C::EvaluationAndManagement,
+        r"\beval(?:uation)?\b|\bexam(?:ination)?\b|\bvisits?\b|assessment",
+    ),
+    doubtful(
+        C::Pharmaceuticals,
+        r"\d\s*(?:mg|mcg|ml|gm?|grams?|%|percent)\b|#\s*\d|\b(?:tabs?|tablets?|capsules?|by\s+mouth|orally|refills?|supply|ointment|cream|gel|lotion|patch|suspension|medications?)\b",
+        "no known drug name: a pharmacy item by its dose, quantity or form",
+    ),
+    doubtful(
+        C::Surgery,
+        r"surgical\s+service|\bpost-?\s*op|\bpre-?\s*op|\bperi-?\s*op",
+        "part of a surgery that no other rule recognized",
+    ),
+    // Last: anything at all, so every text gets a category.
+    doubtful(C::Other, r"^", NO_RULE),
+];
+
+const NO_RULE: &str = "no rule matched";
+
+/// Drug names (generic and brand) and the group they belong to.
+struct Drugs {
+    group: DrugGroup,
+    /// Why the group is doubtful for these drugs.
+    unsure: Option<&'static str>,
+    /// Transdermal forms of these act on the whole body, so a patch of them
+    /// stays in their group rather than counting as topical.
+    systemic_patch: bool,
+    /// Lowercase, one word each, separated by spaces (a string keeps the
+    /// table compact where rustfmt would put every name on a line).
+    names: &'static str,
+}
+
+const fn drugs(group: DrugGroup, names: &'static str) -> Drugs {
+    Drugs {
+        group,
+        unsure: None,
+        systemic_patch: false,
+        names,
+    }
+}
+
+/// Drugs common in workers' compensation IMR, each with its group as the
+/// CWCI and DWC reports group them. A treatment's first drug name decides.
+static DRUGS: [Drugs; 11] = [
+    drugs(
+        DrugGroup::Opioids,
+        "tramadol ultram ultracet conzip hydrocodone norco vicodin lortab vicoprofen \
+         zohydro hysingla oxycodone oxycontin percocet roxicodone endocet xtampza \
+         morphine kadian hydromorphone dilaudid exalgo oxymorphone opana tapentadol \
+         nucynta methadone codeine meperidine demerol levorphanol dihydrocodeine trezix \
+         suboxone",
+    ),
+    Drugs {
+        group: DrugGroup::Opioids,
+        unsure: None,
+        systemic_patch: true,
+        names: "fentanyl duragesic buprenorphine butrans belbuca",
+    },
+    drugs(
+        DrugGroup::Nsaids,
+        "ibuprofen motrin advil naproxen anaprox naprosyn aleve diclofenac voltaren \
+         arthrotec zorvolex zipsor etodolac lodine meloxicam mobic celecoxib celebrex \
+         nabumetone relafen ketorolac toradol indomethacin indocin piroxicam feldene \
+         oxaprozin daypro ketoprofen flurbiprofen sulindac fenoprofen nalfon duexis \
+         vimovo salsalate",
+    ),
+    drugs(
+        DrugGroup::MuscleRelaxants,
+        "cyclobenzaprine flexeril amrix fexmid tizanidine zanaflex baclofen lioresal \
+         methocarbamol robaxin carisoprodol soma metaxalone skelaxin orphenadrine norflex \
+         chlorzoxazone lorzone parafon dantrolene",
+    ),
+    drugs(
+        DrugGroup::Anticonvulsants,
+        "gabapentin neurontin gralise horizant pregabalin lyrica topiramate topamax \
+         carbamazepine tegretol oxcarbazepine trileptal lamotrigine lamictal \
+         levetiracetam keppra divalproex depakote zonisamide",
+    ),
+    drugs(
+        DrugGroup::Antidepressants,
+        "duloxetine cymbalta venlafaxine effexor desvenlafaxine pristiq bupropion \
+         wellbutrin amitriptyline elavil nortriptyline pamelor imipramine doxepin \
+         sertraline zoloft fluoxetine prozac paroxetine paxil citalopram celexa \
+         escitalopram lexapro trazodone desyrel mirtazapine remeron milnacipran savella",
+    ),
+    drugs(
+        DrugGroup::SleepAids,
+        "zolpidem ambien eszopiclone lunesta zaleplon sonata suvorexant belsomra \
+         ramelteon rozerem melatonin temazepam restoril",
+    ),
+    drugs(
+        DrugGroup::ProtonPumpInhibitors,
+        "omeprazole prilosec esomeprazole nexium pantoprazole protonix lansoprazole \
+         prevacid rabeprazole aciphex dexlansoprazole dexilant",
+    ),
+    // Topical-only products and ingredients, and the compounded oral
+    // suspension kits CWCI counts with compounds whatever their ingredient.
+    drugs(
+        DrugGroup::TopicalCompounded,
+        "lidocaine lidoderm bupivacaine terocin lidopro flector pennsaid medrox \
+         menthoderm capsaicin menthol camphor biofreeze salonpas deprizine dicopanol \
+         fanatrex synapryn tabradol ketophene compound compounded",
+    ),
+    Drugs {
+        group: DrugGroup::Other,
+        unsure: Some(
+            "a benzodiazepine: a muscle relaxant, a sleep aid or an anxiolytic; counted as other",
+        ),
+        systemic_patch: false,
+        names: "diazepam valium alprazolam xanax lorazepam ativan clonazepam klonopin",
+    },
+    drugs(
+        DrugGroup::Other,
+        "sildenafil viagra tadalafil cialis ondansetron zofran famotidine pepcid \
+         ranitidine zantac fioricet butalbital acetaminophen tylenol prednisone medrol \
+         methylprednisolone dexamethasone docusate colace senna senokot sennosides \
+         promethazine misoprostol hydroxyzine meclizine dextromethorphan theramine \
+         sentradine gabadone",
+    ),
+];
+
+/// Applied to a skin (or compounded) form, a drug counts as topical and
+/// compounded, whatever its own group.
+static TOPICAL_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    insensitive(
+        r"%|percent|mg/g|\b(?:cream|ointment|gels?|lotion|topical|transdermal|patch(?:es)?|compound(?:ed)?|roll-on|liniment)\b",
+    )
+});
+
+fn drug_alternation() -> String {
+    let names: Vec<&str> = DRUGS
+        .iter()
+        .flat_map(|d| d.names.split_whitespace())
+        .collect();
+    format!(r"\b(?:{})\b", names.join("|"))
+}
+
+static DRUG_NAME: LazyLock<Regex> = LazyLock::new(|| insensitive(&drug_alternation()));
+
+static RULE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    let patterns: Vec<String> = RULES
+        .iter()
+        .map(|rule| match rule.matcher {
+            Matcher::Pattern(p) => ascii_boundaries(p),
+            Matcher::DrugName => ascii_boundaries(&drug_alternation()),
+        })
+        .collect();
+    RegexSetBuilder::new(patterns)
+        .case_insensitive(true)
+        .build()
+        .expect("classifier rules")
+});
+
+/// Every keyword is ASCII, and ASCII word boundaries keep the regex engine
+/// on its fast DFA path (a Unicode `\b` can make it fall back to a slower
+/// engine).
+fn ascii_boundaries(pattern: &str) -> String {
+    pattern.replace(r"\b", r"(?-u:\b)")
+}
+
+fn insensitive(pattern: &str) -> Regex {
+    RegexBuilder::new(&ascii_boundaries(pattern))
+        .case_insensitive(true)
+        .build()
+        .expect("classifier pattern")
+}
+
+/// See [`crate::classify_treatment`].
+pub fn classify(text: &str) -> Classification {
+    // The catch-all last rule always matches; `map_or` only keeps this total.
+    let rule = RULE_SET
+        .matches(text)
+        .iter()
+        .next()
+        .map_or(&RULES[RULES.len() - 1], |i| &RULES[i]);
+    let mut class = Classification {
+        category: rule.category,
+        drug_group: None,
+        unsure: rule.unsure,
+    };
+    if rule.category == C::Pharmaceuticals {
+        let (group, unsure) = drug_group(text);
+        class.drug_group = Some(group);
+        class.unsure = class.unsure.or(unsure);
+    }
+    class
+}
+
+/// The group of a pharmacy item: its first known drug's, unless it is a skin
+/// or compounded form.
+fn drug_group(text: &str) -> (DrugGroup, Option<&'static str>) {
+    let named = DRUG_NAME.find(text).and_then(|m| {
+        let name = m.as_str().to_ascii_lowercase();
+        DRUGS
+            .iter()
+            .find(|d| d.names.split_whitespace().any(|n| n == name))
+    });
+    let topical = TOPICAL_FORM.is_match(text);
+    match named {
+        Some(d) if topical && !d.systemic_patch => (DrugGroup::TopicalCompounded, None),
+        Some(d) => (d.group, d.unsure),
+        None if topical => (DrugGroup::TopicalCompounded, None),
+        None => (DrugGroup::Other, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first group listing a name wins, so a name listed twice would
+    /// silently lose its second group; names must also be lowercase words
+    /// for the lookup after a case-insensitive match.
+    #[test]
+    fn drug_names_are_unique_lowercase_words() {
+        let mut seen = std::collections::BTreeSet::new();
+        for name in DRUGS.iter().flat_map(|d| d.names.split_whitespace()) {
+            assert!(
+                name.chars().all(|c| c.is_ascii_lowercase()),
+                "{name:?} is not a lowercase word"
+            );
+            assert!(seen.insert(name), "{name:?} is listed twice");
+        }
+    }
+
+    /// Every rule pattern compiles on its own, so a broken one is named.
+    #[test]
+    fn every_rule_compiles() {
+        for rule in &RULES {
+            if let Matcher::Pattern(p) = rule.matcher {
+                assert!(Regex::new(&ascii_boundaries(p)).is_ok(), "{p}");
+            }
+        }
+        assert_eq!(RULE_SET.len(), RULES.len());
+    }
+}
