@@ -21,6 +21,7 @@ mod layouts;
 mod normalize;
 mod patient;
 mod reviewer;
+pub mod stats;
 mod text;
 
 use schemars::JsonSchema;
