@@ -50,7 +50,8 @@ const INPATIENT_REHAB: &str =
     "an inpatient rehabilitation stay: a facility program, or physical therapy";
 const FUNCTIONAL_TESTING: &str =
     "functional testing (capacity evaluation, grip strength, range of motion) has no category of its own; counted with evaluations";
-const EKG: &str = "an EKG is a diagnostic test but not a laboratory one; counted with labs";
+const NON_LAB_TEST: &str =
+    "a diagnostic test (EKG, sleep study, ...) but not a laboratory one; counted with labs";
 
 /// In priority order: the first match decides. The order encodes which
 /// mention names the service: programs, psychological services, home health
@@ -119,7 +120,7 @@ static RULES: [Rule; 28] = [
     clear(C::PhysicalTherapy, r"therapeutic\s+ultrasound|ultrasound\s+therap"),
     clear(
         C::DiagnosticImaging,
-        r"\bmri\b|\bmra\b|magnetic\s+resonance|\bct\b|\bcat\s+scan|computed\s+tomograph|\bx-?\s?rays?\b|radiograph|ultrasound|sonogra|bone\s+scan|scintigra|\bdexa\b|\bpet\b|myelogra|arthrogra|imaging",
+        r"\bmri\b|\bmra\b|magnetic\s+resonance|\bct\b|\bcat\s+scan|computed\s+tomograph|\bx-?\s?rays?\b|radiograph|ultrasound|sonogra|bone\s+(?:scan|density)|densitometr|scintigra|\bdexa\b|\bpet\b|myelogra|arthrogra|imaging",
     ),
     clear(
         C::Chiropractic,
@@ -145,7 +146,11 @@ static RULES: [Rule; 28] = [
         C::DurableMedicalEquipment,
         r"brace|orthos[ie]s|orthotic|splint|\bsupport\b|pillow|sling|\bwrap\b|\bpads?\b|wheelchair|commode|\bchair\b|scooter|walker|\bcane\b|crutch|hearing\s+aids?|\btens\b|h-?wave|interferential|stimulator|cold\s+therapy|cryotherapy|hot/cold|\bice\b|\bcompression|mattress|\bbed\b|insoles?|collar|cushion|traction|\bkit\b|equipment|\bdme\b|\bcpap\b|grab\s+bar|toilet",
     ),
-    doubtful(C::Labs, r"\be[ck]g\b|electrocardiogra", EKG),
+    doubtful(
+        C::Labs,
+        r"\be[ck]g\b|electrocardiogra|echocardiogra|holter|stress\s+test|sleep\s+stud|polysomnogra|pulmonary\s+function|spirometr",
+        NON_LAB_TEST,
+    ),
     clear(
         C::Labs,
         r"\blabs?\b|laborator|urine|urinalysis|\budt\b|drug\s+(?:screen|test)|toxicolog|blood|\bcbc\b|\bpanel\b|serum|genetic\s+test",
@@ -154,7 +159,7 @@ static RULES: [Rule; 28] = [
     clear(C::Other, r"membership|\bgym\b|\bymca\b"),
     clear(
         C::EvaluationAndManagement,
-        r"\beval(?:uation)?\b|\bexam(?:ination)?\b|\bvisits?\b|assessment",
+        r"\beval(?:uation)?\b|\bexam(?:ination)?\b|\bvisits?\b|assessment|follow[\s-]*ups?\b|appointment",
     ),
     doubtful(
         C::Pharmaceuticals,
@@ -341,15 +346,25 @@ pub fn classify(text: &str) -> Classification {
     class
 }
 
-/// The group of a pharmacy item: its first known drug's, unless it is a skin
-/// or compounded form.
+/// The group of a pharmacy item, unless it is a skin or compounded form: an
+/// opioid's if it names one (combinations such as "acetaminophen/hydrocodone"
+/// count as opioids, as the reports count them), else the first named drug's
+/// with a group of its own ("diclofenac/misoprostol" is an NSAID).
 fn drug_group(text: &str) -> (DrugGroup, Option<&'static str>) {
-    let named = DRUG_NAME.find(text).and_then(|m| {
-        let name = m.as_str().to_ascii_lowercase();
-        DRUGS
-            .iter()
-            .find(|d| d.names.split_whitespace().any(|n| n == name))
-    });
+    let rank = |d: &&Drugs| match d.group {
+        DrugGroup::Opioids => 0,
+        DrugGroup::Other => 2,
+        _ => 1,
+    };
+    let named = DRUG_NAME
+        .find_iter(text)
+        .filter_map(|m| {
+            let name = m.as_str().to_ascii_lowercase();
+            DRUGS
+                .iter()
+                .find(|d| d.names.split_whitespace().any(|n| n == name))
+        })
+        .min_by_key(rank);
     let topical = TOPICAL_FORM.is_match(text);
     match named {
         Some(d) if topical && !d.systemic_patch => (DrugGroup::TopicalCompounded, None),

@@ -196,6 +196,9 @@ fn brand_names_give_their_drug_group() {
         ("Terocin lotion 120ml", P, Some(TopicalCompounded)),
         ("Xanax 0.5mg", P, Some(Other)),
         ("Colace 100mg", P, Some(Other)),
+        // A combination with an opioid is an opioid, whichever name comes first.
+        ("Acetaminophen/hydrocodone 325/10mg #60", P, Some(Opioids)),
+        ("Tylenol with codeine #3", P, Some(Opioids)),
         // A dose without a known drug is still pharmacy.
         ("Xyzzinol 20mg #30", P, Some(Other)),
     ]);
@@ -235,6 +238,9 @@ fn categories_the_corpus_lacks() {
         ("Aquatic therapy 12 sessions", PhysicalTherapy),
         ("Somatosensory evoked potentials", Electrodiagnostics),
         ("Bone scan", DiagnosticImaging),
+        ("Bone density scan", DiagnosticImaging),
+        ("Pain management follow-up", EvaluationAndManagement),
+        ("Sleep study", Labs),
         ("H-wave device", DurableMedicalEquipment),
         ("Gym membership for 6 months", Other),
     ];
