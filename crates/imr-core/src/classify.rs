@@ -62,7 +62,7 @@ const NON_LAB_TEST: &str =
 /// (chiropractic, acupuncture, therapy) beat the generic words of surgery and
 /// equipment they share ("myofascial release", "heat therapy pad"); a bare
 /// "evaluation" or a dose without a known drug come last.
-static RULES: [Rule; 28] = [
+static RULES: [Rule; 29] = [
     doubtful(
         C::Programs,
         r"inpatient\s+rehab|rehab(?:ilitation)?\s+unit|acute\s+rehab",
@@ -136,15 +136,18 @@ static RULES: [Rule; 28] = [
     ),
     clear(
         C::PhysicalTherapy,
-        r"physical\s+therap|occupational\s+therap|physiotherap|\bpt\b|\bot\b|\brehab|aqua(?:tic)?\s+therap|pool\s+therap|massage|myofascial|infrared|\be-?stim\b|therapeutic\s+(?:exercise|activit)|iontophoresis|paraffin|manual\s+therap|dry\s+needling",
+        r"physical\s+therap|occupational\s+therap|physiotherap|\bpt\b|\bot\b|\brehab|aqua(?:tic)?\s+therap|pool\s+therap|massage|myofascial|infrared|\be-?stim\b|therapeutic\s+(?:exercise|activit)|iontophoresis|paraffin|manual\s+therap|dry\s+needling|home\s+exercise",
     ),
+    // Any other program ("follow-up aftercare program"), after therapy's
+    // "home exercise program".
+    clear(C::Programs, r"\bprograms?\b|aftercare"),
     clear(
         C::Surgery,
         r"surgery|surgical\s+(?:procedure|intervention|repair|treatment)|arthroscop|arthroplast|arthrodesis|\bfusion\b|dis[ck]ectomy|laminotomy|foraminotomy|decompression|\brepair\b|reconstruct|\brelease\b|replacement|tenodesis|ectomy\b|otomy\b|\borif\b|excision|debridement|manipulation\s+under\s+anesthesia|\bmua\b|implant|hardware\s+removal|spinal\s+cord\s+stimulat|acromioplasty|amputation|kyphoplasty|vertebroplasty|transposition|graft",
     ),
     clear(
         C::DurableMedicalEquipment,
-        r"brace|orthos[ie]s|orthotic|splint|\bsupport\b|pillow|sling|\bwrap\b|\bpads?\b|wheelchair|commode|\bchair\b|scooter|walker|\bcane\b|crutch|hearing\s+aids?|\btens\b|h-?wave|interferential|stimulator|cold\s+therapy|cryotherapy|hot/cold|\bice\b|\bcompression|mattress|\bbed\b|insoles?|collar|cushion|traction|\bkit\b|equipment|\bdme\b|\bcpap\b|grab\s+bar|toilet",
+        r"brace|orthos[ie]s|orthotic|splint|\bsupport\b|pillow|sling|\bwrap\b|\bpads?\b|wheelchair|commode|\bchair\b|scooter|walker|\bcane\b|crutch|hearing\s+aids?|\btens\b|h-?wave|interferential|stimulator|cold\s+therapy|cryotherapy|hot/cold|\bice\b|\bcompression|mattress|\bbed\b|insoles?|collar|cushion|traction|\bkit\b|equipment|\bdme\b|\bcpap\b|grab\s+bar|toilet|glucose\s+monitor|glucometer|\bcgm\b",
     ),
     doubtful(
         C::Labs,

@@ -213,6 +213,10 @@ fn categories_the_corpus_lacks() {
     let cases = [
         ("Functional restoration program, 80 hours", Programs),
         ("Work hardening 10 sessions", Programs),
+        // The 2013 notice's items (corpus/formats), not in the gold.
+        ("28 day functional restoration program", Programs),
+        ("6 month follow-up aftercare program", Programs),
+        ("Home exercise program", PhysicalTherapy),
         (
             "Transportation to and from medical appointments",
             Transportation,
@@ -242,6 +246,7 @@ fn categories_the_corpus_lacks() {
         ("Pain management follow-up", EvaluationAndManagement),
         ("Sleep study", Labs),
         ("H-wave device", DurableMedicalEquipment),
+        ("continuous glucose monitoring", DurableMedicalEquipment),
         ("Gym membership for 6 months", Other),
     ];
     check(&cases.map(|(text, category)| (text, category, None)));
