@@ -98,6 +98,7 @@ const sw = fs
   .readFileSync(at("sw.js"), "utf8")
   .replace("__VERSION__", version.digest("hex").slice(0, 16))
   .replace("__ASSETS__", JSON.stringify(["./", ...assets]));
+if (/__(?:VERSION|ASSETS)__/.test(sw)) throw new Error("sw.js: a placeholder was not filled in");
 fs.writeFileSync(at("sw.js"), sw);
 
 console.log(

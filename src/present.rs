@@ -180,12 +180,21 @@ pub fn status(text_bytes: usize, det: Option<&Determination>) -> Status {
         };
     }
     let recognized = det.format != imr_core::Format::Unknown;
+    let truncated = det.diagnostics.iter().any(|d| d.code == "truncated");
     let (tone, headline) = match (recognized, problems.is_empty()) {
         (false, _) => (
             Tone::Bad,
             "This text was not recognized as an IMR Final Determination letter.".to_string(),
         ),
         (true, true) => (Tone::Good, format!("Read as a {}.", det.format.describe())),
+        (true, false) if truncated => (
+            Tone::Warn,
+            format!(
+                "This looks like a {}, but the text seems cut off: paste the whole letter. \
+                 What could be read is below.",
+                det.format.describe()
+            ),
+        ),
         (true, false) => (
             Tone::Warn,
             format!(
@@ -355,7 +364,7 @@ mod tests {
     }
 
     #[test]
-    fn warnings_make_a_read_letter_amber() {
+    fn warnings_make_a_read_letter_amber_and_say_when_it_is_cut_off() {
         let mut det = imr_core::parse("");
         det.format = imr_core::Format::DwcFinalDetermination;
         det.case.case_number = Some(Spanned::new("CM16-1".into(), Span::new(0, 6)));
@@ -367,12 +376,16 @@ mod tests {
         }];
         let s = status(10, Some(&det));
         assert_eq!(s.tone, Tone::Warn);
-        assert!(s.headline.contains("1 problem"), "{}", s.headline);
+        assert!(s.headline.contains("seems cut off"), "{}", s.headline);
         assert_eq!(s.found.as_deref(), Some("Found: case number."));
         assert_eq!(
             s.problems,
             vec![(Some(Span::new(5, 6)), "The text ends early.".into())]
         );
+        det.diagnostics[0].code = "missing_field".into();
+        let s = status(10, Some(&det));
+        assert_eq!(s.tone, Tone::Warn);
+        assert!(s.headline.contains("with 1 problem"), "{}", s.headline);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 // IMR Lens service worker: caches the app when installed so that, after one
 // visit, the page loads with the network off. The page itself never fetches;
-// this worker only serves the app's own files. __VERSION__ and __ASSETS__ are
+// this worker only serves the app's own files. The cache version and list are
 // filled in at build time by scripts/web-single-file.mjs.
 const CACHE = "imr-lens-__VERSION__";
 const ASSETS = __ASSETS__;

@@ -1,6 +1,7 @@
 use crate::browser;
 use crate::letter::{Letter, PASTED};
 use crate::present::is_text_file;
+use leptos::html::Textarea;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -50,6 +51,19 @@ pub fn LetterInput(remember: RwSignal<bool>, notice: RwSignal<Option<String>>) -
         input.set_value("");
     };
     let has_previous = move || letter.previous.with(Option::is_some);
+    // Sync the text area with the text when it changes elsewhere (Load example,
+    // a file, Clear, Undo); never write back what the user just typed: for a long
+    // paste that would cost seconds.
+    let area = NodeRef::<Textarea>::new();
+    Effect::new(move |_| {
+        letter.text.with(|text| {
+            if let Some(area) = area.get() {
+                if area.value() != *text {
+                    area.set_value(text);
+                }
+            }
+        })
+    });
     view! {
         <section class="input card" aria-labelledby="input-h" on:dragover=|ev| ev.prevent_default() on:drop=on_drop>
             <h2 id="input-h" class="sr-only">"Letter"</h2>
@@ -61,7 +75,7 @@ pub fn LetterInput(remember: RwSignal<bool>, notice: RwSignal<Option<String>>) -
                 aria-describedby="letter-hint"
                 spellcheck="false"
                 autocomplete="off"
-                prop:value=move || letter.text.get()
+                node_ref=area
                 on:input:target=move |ev| letter.edit(ev.target().value())
             ></textarea>
             <div class="toolbar">

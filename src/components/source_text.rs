@@ -15,9 +15,18 @@ pub fn SourceText() -> impl IntoView {
             browser::scroll_to(&mark);
         }
     });
+    // Nothing is shown for an empty text or one too long to read (nothing in it can be chosen).
+    let shown = move || {
+        letter
+            .text
+            .with(|t| !t.is_empty() && t.len() <= MAX_TEXT_BYTES)
+    };
     let content = move || {
+        if !shown() {
+            return ().into_any();
+        }
         letter.text.with(|text| match letter.selected.get() {
-            Some(span) if text.len() <= MAX_TEXT_BYTES => {
+            Some(span) => {
                 let (before, marked, after) = split_at_span(text, span);
                 view! {
                     {before.to_string()}
@@ -40,7 +49,7 @@ pub fn SourceText() -> impl IntoView {
         })
     };
     view! {
-        <aside class="source" aria-labelledby="source-h" hidden=move || letter.text.with(String::is_empty)>
+        <aside class="source" aria-labelledby="source-h" hidden=move || !shown()>
             <h2 id="source-h">"Letter text"</h2>
             <p class="hint" id="src-hint">"Choose any underlined value to see the text it came from."</p>
             <p class="sr-only" role="status">{where_}</p>

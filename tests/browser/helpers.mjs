@@ -63,9 +63,17 @@ export async function ready(page) {
   await page.locator("#loading").waitFor({ state: "detached" });
 }
 
-/** Puts `text` in the text area as a paste would (one input event). */
+/**
+ * Puts `text` in the text area as a paste does: the value changes, then one
+ * input event. (Playwright's fill() types through the editor and takes
+ * minutes for megabytes.)
+ */
 export async function paste(page, text) {
-  await page.getByLabel("Determination text").fill(text);
+  await page.getByLabel("Determination text").evaluate((area, value) => {
+    area.focus();
+    area.value = value;
+    area.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+  }, text);
 }
 
 /** Opens `file` with the "Choose .txt file" picker. */

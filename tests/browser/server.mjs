@@ -43,7 +43,13 @@ export function startServer({ root, prefix = "/", port = 0 }) {
   return new Promise((resolve) => {
     server.listen(port, "127.0.0.1", () => {
       const url = `http://127.0.0.1:${server.address().port}${prefix}`;
-      resolve({ url, requests, close: () => new Promise((done) => server.close(done)) });
+      // close() also drops kept-alive connections: afterwards the network is really gone.
+      const close = () =>
+        new Promise((done) => {
+          server.close(done);
+          server.closeAllConnections();
+        });
+      resolve({ url, requests, close });
     });
   });
 }
