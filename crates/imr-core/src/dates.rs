@@ -108,9 +108,13 @@ pub fn find_date(text: &str) -> Option<(std::ops::Range<usize>, Date)> {
             let month = MONTHS.iter().position(|full| full.starts_with(&prefix))? as u8 + 1;
             Date::new(c["y2"].parse().ok()?, month, c["d2"].parse().ok()?)
         } else {
-            let year: u16 = c["y"].parse().ok()?;
+            let (m, d, y) = match c.name("m") {
+                Some(m) => (m.as_str(), &c["d"], &c["y"]),
+                None => (c.name("m3")?.as_str(), &c["d3"], &c["y3"]),
+            };
+            let year: u16 = y.parse().ok()?;
             let year = if year < 100 { 2000 + year } else { year };
-            Date::new(year, c["m"].parse().ok()?, c["d"].parse().ok()?)
+            Date::new(year, m.parse().ok()?, d.parse().ok()?)
         }?;
         Some((m.range(), date))
     })
@@ -124,10 +128,13 @@ pub fn parse_date(text: &str) -> Option<Date> {
         .map(|(_, d)| d)
 }
 
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+/// A full date: month/day/year or month-day-year (one separator throughout,
+/// so a pain score such as "5-7/10" is no date), or "April 19, 2011".
+pub static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern(
         r"(?xi)
-        \b(?P<m>\d{1,2})[/-](?P<d>\d{1,2})[/-](?P<y>\d{4}|\d{2})\b
+        \b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})\b
+        | \b(?P<m3>\d{1,2})-(?P<d3>\d{1,2})-(?P<y3>\d{4}|\d{2})\b
         | \b(?P<mname>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})\b",
     )
     .expect("date pattern")
@@ -146,6 +153,7 @@ mod tests {
         assert_eq!(parse_date("Sept. 3, 2015"), d(2015, 9, 3));
         assert_eq!(parse_date("13/45/2016"), None);
         assert_eq!(parse_date("0105-2017"), None);
+        assert_eq!(find_date("pain rated 5-7/10 today"), None);
     }
 
     #[test]

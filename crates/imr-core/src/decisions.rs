@@ -10,25 +10,27 @@ use std::sync::LazyLock;
 /// The end of an item heading: ": Upheld", ": Overturned", or another outcome
 /// word, last on its line; the word may have wrapped onto a line of its own.
 static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::text::pattern(
         r"(?im):\s*(upheld(?:\s+in\s+part)?|overturned(?:\s+in\s+part)?|partially\s+(?:upheld|overturned)|withdrawn|not\s+eligible|ineligible|dismissed)[ ]*$",
     )
     .expect("outcome pattern")
 });
-static CA_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)Claims\s*Administrator\s*guideline\s*:").expect("CA label"));
+static CA_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern(r"(?i)Claims\s*Administrator\s*guideline\s*:").expect("CA label")
+});
 static REVIEWER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:MAXIMUS|Expert\s*Reviewer(?:'s)?|IMR)\s*guideline\s*:")
+    crate::text::pattern(r"(?i)(?:MAXIMUS|Expert\s*Reviewer(?:'s)?|IMR)\s*guideline\s*:")
         .expect("reviewer label")
 });
-static RATIONALE_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)Decision\s*rationale\s*:").expect("rationale label"));
+static RATIONALE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern(r"(?i)Decision\s*rationale\s*:").expect("rationale label")
+});
 /// "X was the original request. Y was authorized by the Claims Administrator.
 /// The remaining IMR eligible portion of the original request, Z is" or
 /// "X was the original request. The Claims Administrator authorized Y, leaving
 /// the original request IMR eligible. The original request, X is".
 static MODIFIED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::text::pattern(
         r"(?is)^(?P<orig>.+?),?\s*was\s*the\s*original\s*request\s*\.?\s*(?:(?P<auth1>.+?)\s*(?:was|were)\s*authorized\s*by\s*the\s*Claims\s*Administrator|The\s*Claims\s*Administrator\s*authorized\s*(?P<auth2>.+?))(?P<leaving>,?\s*leaving\s*the\s*original\s*request\s*IMR\s*eligible)?\s*\.\s*(?:The\s*remaining\s*IMR\s*eligible\s*portion\s*of\s*(?:the\s*)?original\s*request\s*,?\s*(?P<rest>.+?)|The\s*original\s*request\s*,?\s*(?P<orig2>.+?))(?:\s*,?\s*(?:is|are))?\s*$",
     )
     .expect("modified request pattern")
@@ -192,6 +194,7 @@ impl Parts {
             claims_administrator_guideline: self.claims_administrator_guideline,
             reviewer_guideline: self.reviewer_guideline,
             rationale: self.rationale,
+            votes: None,
             span: Span::new(start, end),
         }
     }

@@ -99,11 +99,66 @@ pub fn provenance(det: &Determination) -> Vec<(String, Span)> {
         ("age", p.age.as_ref().map(|v| v.span)),
         ("sex", p.sex.as_ref().map(|v| v.span)),
         ("date_of_injury", p.date_of_injury.as_ref().map(|v| v.span)),
+        ("occupation", p.occupation.as_ref().map(|v| v.span)),
+        ("mechanism", p.mechanism.as_ref().map(|v| v.span)),
+        ("work_status", p.work_status.as_ref().map(|v| v.span)),
     ];
     for (key, span) in patient {
         if let Some(span) = span {
             add(format!("/patient/{key}"), span);
         }
+    }
+    let lists: [(&str, Vec<Span>); 4] = [
+        ("body_parts", p.body_parts.iter().map(|b| b.span).collect()),
+        ("diagnoses", p.diagnoses.iter().map(|v| v.span).collect()),
+        (
+            "pain_scores",
+            p.pain_scores.iter().map(|v| v.span).collect(),
+        ),
+        (
+            "doubtful_dates",
+            p.doubtful_dates.iter().map(|v| v.span).collect(),
+        ),
+    ];
+    for (key, spans) in lists {
+        for (i, span) in spans.into_iter().enumerate() {
+            add(format!("/patient/{key}/{i}"), span);
+        }
+    }
+    for (i, m) in p.medications.iter().enumerate() {
+        add(format!("/patient/medications/{i}/name"), m.name.span);
+        for (key, v) in [
+            ("strength", &m.strength),
+            ("quantity", &m.quantity),
+            ("frequency", &m.frequency),
+            ("route", &m.route),
+        ] {
+            if let Some(v) = v {
+                add(format!("/patient/medications/{i}/{key}"), v.span);
+            }
+        }
+    }
+    for (i, study) in p.studies.iter().enumerate() {
+        add(format!("/patient/studies/{i}/text"), study.text.span);
+        if let Some(date) = &study.date {
+            add(format!("/patient/studies/{i}/date"), date.span);
+        }
+        if let Some(findings) = &study.findings {
+            add(format!("/patient/studies/{i}/findings"), findings.span);
+        }
+    }
+    for (i, t) in p.treatments.iter().enumerate() {
+        add(format!("/patient/treatments/{i}/text"), t.text.span);
+    }
+    for (i, d) in det.documents_reviewed.iter().enumerate() {
+        add(format!("/documents_reviewed/{i}"), d.span);
+    }
+    if let Some(t) = &det.review_type {
+        add("/review_type".into(), t.span);
+    }
+    for (i, e) in det.timeline.iter().enumerate() {
+        add(format!("/timeline/{i}/date"), e.date.span);
+        add(format!("/timeline/{i}/text"), e.text.span);
     }
     for (i, d) in det.decisions.iter().enumerate() {
         let base = format!("/decisions/{i}");
@@ -137,6 +192,9 @@ pub fn provenance(det: &Determination) -> Vec<(String, Span)> {
         }
         if let Some(r) = &d.rationale {
             add(format!("{base}/rationale"), r.span);
+        }
+        if let Some(v) = &d.votes {
+            add(format!("{base}/votes"), v.span);
         }
     }
     out

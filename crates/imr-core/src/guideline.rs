@@ -8,27 +8,32 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static BASED_ON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)Decision\s*based\s*on\s*").expect("decision based on pattern")
+    crate::text::pattern(r"(?i)Decision\s*based\s*on\s*").expect("decision based on pattern")
 });
 static NON_MTUS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^Non-?\s*MTUS(?:\s+Citation)?\s*:?\s*").expect("non-MTUS pattern")
+    crate::text::pattern(r"(?i)^Non-?\s*MTUS(?:\s+Citation)?\s*:?\s*").expect("non-MTUS pattern")
 });
 /// Where a citation's name ends: its section or page list, or a URL.
 static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[,;]?\s*(?:Section\s*\(s\)|Sections?\b|Page\s*\(s\)|Pages?\b|https?://|www\.)")
-        .expect("name end")
+    crate::text::pattern(
+        r"(?i)[,;]?\s*(?:Section\s*\(s\)|Sections?\b|Page\s*\(s\)|Pages?\b|https?://|www\.)",
+    )
+    .expect("name end")
 });
 static SECTIONS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?is)Section\s*\(?s?\)?\s*:\s*(.+?)\s*(?:[;,]?\s*Page\s*\(?s?\)?\s*:|\.\s*$|$)")
-        .expect("sections")
+    crate::text::pattern(
+        r"(?is)Section\s*\(?s?\)?\s*:\s*(.+?)\s*(?:[;,]?\s*Page\s*\(?s?\)?\s*:|\.\s*$|$)",
+    )
+    .expect("sections")
 });
 static PAGES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)Pages?\s*\(?s?\)?\s*:?\s*(\d[\d\s,\-]*)").expect("pages pattern")
+    crate::text::pattern(r"(?i)Pages?\s*\(?s?\)?\s*:?\s*(\d[\d\s,\-]*)").expect("pages pattern")
 });
-static URL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:https?://|www\.)[^\s,;<>()\[\]]+").expect("url pattern"));
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern(r"(?i)(?:https?://|www\.)[^\s,;<>()\[\]]+").expect("url pattern")
+});
 static ODG_CHAPTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b([A-Z][A-Za-z&/ ]{1,40}?)\s+(?:chapter|section)\b")
+    crate::text::pattern(r"(?i)\b([A-Z][A-Za-z&/ ]*?)\s+(?:chapter|section)\b")
         .expect("ODG chapter pattern")
 });
 

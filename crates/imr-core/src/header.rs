@@ -22,7 +22,7 @@ enum Label {
 /// Labels and values in one pass. "Application" and "Received:" may be split
 /// over two lines; a lone "Received:" continues the previous label.
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::text::pattern(
         r"(?x)
         (?P<label>Case\s+Number|Date\s+Assigned|Decision\s+Date|Priority|Date\s+of\s+Injury|UR\s+Denial\s+Date|Application(?:\s+Received)?)\s*:?
         | (?P<received>Received\s*:)

@@ -11,17 +11,23 @@
 //! `imr` CLI are thin layers over it. [`export`] turns results into the JSON,
 //! CSV and plain-text forms both of them offer.
 
+mod anatomy;
 mod classify;
 mod dates;
 mod decisions;
+mod diagnoses;
+mod documents;
+mod drugs;
 pub mod export;
 mod guideline;
 mod header;
 mod layouts;
+mod medications;
 mod normalize;
 mod patient;
 mod reviewer;
 pub mod stats;
+mod summary;
 mod text;
 
 use schemars::JsonSchema;
@@ -86,7 +92,7 @@ impl<T: JsonSchema> JsonSchema for Spanned<T> {
 }
 
 /// Which letter layout the text was recognized as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
     /// DWC IMR Final Determination with the header table (Case Number, Date
@@ -101,7 +107,16 @@ pub enum Format {
     /// necessary and appropriate".
     #[serde(rename = "dwc_notice_2013")]
     DwcNotice2013,
+    /// MAXIMUS "Independent Medical Review" with "DOCUMENTS REVIEWED" and
+    /// "IMR DECISION(S) AND RATIONALE(S)".
+    MaximusImr,
+    /// "MEDICAL PROFESSIONAL REVIEW": one issue at dispute, guidelines relied
+    /// upon and why, rationale, reviewer qualifications.
+    MedicalProfessionalReview,
+    /// California DMHC (health plan) IMR findings.
+    DmhcImr,
     /// Not recognized as an IMR determination.
+    #[default]
     Unknown,
 }
 
@@ -114,13 +129,18 @@ impl Format {
                 "DWC IMR Final Determination (2014 layout, no header table)"
             }
             Format::DwcNotice2013 => "DWC Notice of IMR Determination (2013 layout)",
+            Format::MaximusImr => {
+                "MAXIMUS Independent Medical Review (documents reviewed, decisions and rationales)"
+            }
+            Format::MedicalProfessionalReview => "Medical Professional Review",
+            Format::DmhcImr => "DMHC Independent Medical Review (health plan)",
             Format::Unknown => "not an IMR determination",
         }
     }
 }
 
 /// The result of [`parse`]: everything extracted from one letter.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 pub struct Determination {
     /// The recognized layout.
     pub format: Format,
@@ -131,6 +151,13 @@ pub struct Determination {
     pub patient: Patient,
     /// One entry per disputed item or service, in letter order.
     pub decisions: Vec<Decision>,
+    /// The documents the reviewer lists as reviewed, where the layout has such a list.
+    pub documents_reviewed: Vec<Spanned<String>>,
+    /// The kind of review, where the letter states it (DMHC: "Medical
+    /// Necessity", "Experimental/Investigational", "Urgent Care").
+    pub review_type: Option<Spanned<String>>,
+    /// Every dated event of the case summary, in date order.
+    pub timeline: Vec<TimelineEvent>,
     /// What was missing, odd or doubtful, in text order.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -159,13 +186,122 @@ pub struct Reviewer {
     pub specialty: Vec<Spanned<String>>,
 }
 
-/// The injured worker, as the clinical case summary describes them.
+/// The injured worker and the injury, as the clinical case summary describes them.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 pub struct Patient {
     pub age: Option<Spanned<u32>>,
     pub sex: Option<Spanned<Sex>>,
     /// The date of injury as the prose gives it (may differ from the header's).
     pub date_of_injury: Option<Spanned<Date>>,
+    /// The job, when the summary states it ("works as a warehouse clerk").
+    pub occupation: Option<Spanned<String>>,
+    /// How the injury happened, as written ("lifting boxes", "a fall").
+    pub mechanism: Option<Spanned<String>>,
+    /// Every body part the summary names as injured, painful, examined, imaged or treated.
+    pub body_parts: Vec<BodyPart>,
+    /// The diagnoses as the letter lists them, one per item.
+    pub diagnoses: Vec<Spanned<String>>,
+    pub medications: Vec<Medication>,
+    /// Imaging and diagnostic studies reported with findings.
+    pub studies: Vec<Study>,
+    /// Treatments to date ("Treatment to date has included ...").
+    pub treatments: Vec<PriorTreatment>,
+    /// The work status as written (the last one the summary gives).
+    pub work_status: Option<Spanned<String>>,
+    /// Pain ratings as written ("rated 6-8 on a 10-point scale" gives "6-8 on a 10-point scale").
+    pub pain_scores: Vec<Spanned<String>>,
+    /// Date-like text that is not a valid full date ("March 2015", "0105-2017"):
+    /// reported, never guessed.
+    pub doubtful_dates: Vec<Spanned<String>>,
+}
+
+/// A body part with its side. Spine regions never have a side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct BodyPart {
+    /// Canonical part: "lumbar spine", "shoulder", "knee", ... (docs/annotation-guidelines.md §3).
+    pub part: String,
+    pub laterality: Option<Laterality>,
+    /// The first mention (listed under `provenance` in the JSON).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Laterality {
+    Left,
+    Right,
+    Bilateral,
+}
+
+/// A drug the summary names, with what it says about it.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Medication {
+    /// As first written (brand or generic).
+    pub name: Spanned<String>,
+    /// The generic name, when `name` is a brand ("Norco" -> "hydrocodone/acetaminophen").
+    pub generic: Option<String>,
+    /// "300mg", "10-325mg", "5%".
+    pub strength: Option<Spanned<String>>,
+    /// "#60", "120 g", "1 month supply".
+    pub quantity: Option<Spanned<String>>,
+    /// "twice a day as needed", "every 12 hours".
+    pub frequency: Option<Spanned<String>>,
+    /// "by mouth", "topical".
+    pub route: Option<Spanned<String>>,
+    pub status: MedicationStatus,
+}
+
+/// Whether a drug is requested, taken now, or taken before (the strongest
+/// of its mentions: requested > current > prior > unknown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum MedicationStatus {
+    Unknown,
+    Prior,
+    Current,
+    Requested,
+}
+
+/// An imaging or diagnostic study the summary reports.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Study {
+    /// "MRI", "X-ray", "CT", "EMG/NCS", "Ultrasound", "Bone scan", "Cardiac test".
+    pub kind: String,
+    pub date: Option<Spanned<Date>>,
+    /// What it showed, as written.
+    pub findings: Option<Spanned<String>>,
+    /// The whole sentence.
+    pub text: Spanned<String>,
+}
+
+/// A treatment the worker has had, as listed, with its category.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct PriorTreatment {
+    pub category: TreatmentCategory,
+    pub text: Spanned<String>,
+}
+
+/// A dated event of the case summary.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct TimelineEvent {
+    pub date: Spanned<Date>,
+    pub kind: EventKind,
+    /// The sentence that tells it.
+    pub text: Spanned<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Injury,
+    Visit,
+    Study,
+    Surgery,
+    Request,
+    UtilizationReview,
+    Other,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
@@ -188,6 +324,8 @@ pub struct Decision {
     pub claims_administrator_guideline: Option<Guideline>,
     pub reviewer_guideline: Option<Guideline>,
     pub rationale: Option<Spanned<String>>,
+    /// "3 of 3 reviewers determined ...", where the letter counts reviewers.
+    pub votes: Option<Spanned<Votes>>,
     /// What kind of treatment this is: `classify_treatment` of the treatment text.
     pub category: TreatmentCategory,
     /// For pharmaceuticals, the drug group; null for everything else.
@@ -432,6 +570,11 @@ pub enum Severity {
 }
 
 impl Determination {
+    /// A result with nothing extracted yet (format unknown).
+    pub fn empty() -> Determination {
+        Determination::default()
+    }
+
     /// Days from assignment to the reviewer to the decision, when both dates are known.
     pub fn days_to_decision(&self) -> Option<i64> {
         let a = self.case.date_assigned.as_ref()?.value;

@@ -9,14 +9,14 @@ use std::sync::LazyLock;
 
 /// "a 65 year old male", "40-year-old man", "48 year-old right-handed female".
 static AGE_SEX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::text::pattern(
         r"(?i)\b(\d{1,3})\s*-?\s*(?:years?|yrs?|y/o)[\s-]*(?:of\s+age|old)?[\s,-]+(?:[a-z-]+\s+){0,3}?(male|female|man|woman|gentleman|lady|boy|girl)\b",
     )
     .expect("age and sex pattern")
 });
 /// Phrases that introduce the date of injury in prose.
 static INJURY_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::text::pattern(
         r"(?i)(?:date\s+of\s+(?:industrial\s+|work\s+)?injury|(?:industrial\s+)?injury\s+date|(?:was\s+)?injured(?:\s+at\s+work)?|(?:industrial\s+|work\s+)?injury|DOI)\s*(?:is|was|of|on|:|dated)?\s*",
     )
     .expect("injury date pattern")

@@ -1,29 +1,40 @@
 //! The expert reviewer's credentials: the "State(s) of Licensure:" and
-//! "Certification(s)/Specialty:" lines, or the 2014 sentence form
-//! ("is Board Certified in Internal Medicine and is licensed to practice in California").
+//! "Certification(s)/Specialty:" lines, or the sentence form of 2013–2014
+//! letters ("is Board Certified in Internal Medicine and is licensed to
+//! practice in California").
 
 use crate::normalize::Document;
-use crate::text::{captures, split_list};
+use crate::text::{captures, clean, split_list};
 use crate::Reviewer;
 use regex::Regex;
 use std::sync::LazyLock;
 
 static LICENSURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)State\(?s?\)?\s*of\s*Licensure\s*:").expect("licensure pattern")
+    crate::text::pattern(r"(?i)State\(?s?\)?\s*of\s*Licensure\s*:").expect("licensure pattern")
 });
 static SPECIALTY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)Certification\(?s?\)?\s*/\s*Specialty\s*:").expect("specialty pattern")
+    crate::text::pattern(r"(?i)Certification\(?s?\)?\s*/\s*Specialty\s*:")
+        .expect("specialty pattern")
 });
 /// Where a credential list ends: the next label or the next section heading.
 static LIST_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)Certification\(?s?\)?\s*/\s*Specialty\s*:|State\(?s?\)?\s*of\s*Licensure|CLINICAL CASE SUMMARY|IMR ISSUES")
+    crate::text::pattern(r"(?i)Certification\(?s?\)?\s*/\s*Specialty\s*:|State\(?s?\)?\s*of\s*Licensure|CLINICAL CASE SUMMARY|IMR ISSUES")
         .expect("list end pattern")
 });
-static SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:Board\s*Certified|certified)\s*in\s*(?P<specialty>[^.]+?)\s*,?\s*and\s*(?:is\s*)?licensed\s*to\s*practice\s*in\s*(?P<states>[^.]+?)\s*\.",
+/// The sentence form: "is Board Certified in Internal Medicine and is licensed
+/// to practice in California." The two halves are read apart, since either
+/// may stand alone ("... board certified in Neurology and is actively practicing.").
+static CERTIFIED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern(
+        r"(?i)\bcertified\s*in\s*(?P<specialty>[^.;]+?)\s*(?:,?\s*and\s*(?:is\s*|has\s*)?(?:licensed|actively|currently|been|practices)|[.;])",
     )
-    .expect("credential sentence pattern")
+    .expect("certified pattern")
+});
+static LICENSED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern(
+        r"(?i)licensed\s*to\s*practice\s*(?:medicine\s*)?in\s*(?P<states>[^.;]+?)\s*[.;]",
+    )
+    .expect("licensed pattern")
 });
 
 /// Reads the credentials in the normalized range `[start, end)`.
@@ -42,13 +53,13 @@ pub fn parse(doc: &Document, start: usize, end: usize) -> Reviewer {
         specialty: list_after(&SPECIALTY).unwrap_or_default(),
     };
     if reviewer.licensure.is_empty() && reviewer.specialty.is_empty() {
-        if let Some(groups) = captures(&SENTENCE, &doc.text, start, end) {
-            let list = |g: Option<(usize, usize)>| {
-                g.map(|(s, e)| split_list(doc, s, e, &[',', ';']))
-                    .unwrap_or_default()
-            };
-            reviewer.specialty = list(groups[1]);
-            reviewer.licensure = list(groups[2]);
+        // In prose a specialty may hold commas ("Endocrinology, Diabetes and
+        // Metabolism" is one board), so it stays whole; states are a list.
+        if let Some(Some((s, e))) = captures(&CERTIFIED, &doc.text, start, end).map(|g| g[1]) {
+            reviewer.specialty.extend(clean(doc, s, e));
+        }
+        if let Some(Some((s, e))) = captures(&LICENSED, &doc.text, start, end).map(|g| g[1]) {
+            reviewer.licensure = split_list(doc, s, e, &[',', ';']);
         }
     }
     reviewer

@@ -110,3 +110,39 @@ pub fn date_after(
         (range.start == 0).then(|| Spanned::new(date, doc.span(after, after + range.end)))
     })
 }
+
+/// Letters and digits only, lowercased: the key two spellings of the same
+/// name or item share ("Orphenadrine citrate" / "orphenadrine-citrate").
+pub fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// At most the first `max` bytes of `s`, cut on a char boundary: what a
+/// lookahead may read, so that scanning stays linear however long the text.
+pub fn head(s: &str, max: usize) -> &str {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// At most the last `max` bytes of `s`, cut on a char boundary.
+pub fn tail(s: &str, max: usize) -> &str {
+    let mut start = s.len().saturating_sub(max);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    &s[start..]
+}
+
+/// Compiles a pattern with ASCII word boundaries: `\b` means the edge of an
+/// ASCII word. Unicode word boundaries would send the regex engine to its
+/// slow paths on every search, and letters are English; everything else
+/// (classes, case folding) stays Unicode-aware.
+pub fn pattern(re: &str) -> Result<Regex, regex::Error> {
+    Regex::new(&re.replace(r"\b", r"(?-u:\b)"))
+}

@@ -3,16 +3,16 @@
 //! reviewer's credentials, "CLINICAL CASE SUMMARY", and "IMR ISSUES,
 //! DECISIONS AND RATIONALES" with one heading per disputed item.
 
-use super::{content_diagnostics, ends_early, truncated, warn, Detection};
+use super::{content_diagnostics, ends_early, truncated, warn, Detection, Guidelines, Markers};
 use crate::normalize::Document;
-use crate::{decisions, header, patient, reviewer, Determination, Diagnostic, Format, Severity};
+use crate::{decisions, header, reviewer, summary, Determination, Diagnostic, Format, Severity};
 
 const HOW_MADE: &str = "HOW THE IMR FINAL DETERMINATION WAS MADE";
 const CASE_SUMMARY: &str = "CLINICAL CASE SUMMARY";
 const ISSUES: &str = "IMR ISSUES";
 
 /// The text markers of this layout; the share found is the confidence.
-const MARKERS: [&str; 8] = [
+pub const MARKERS: [&str; 8] = [
     "Case Number",
     HOW_MADE,
     "Expert Reviewer",
@@ -23,10 +23,9 @@ const MARKERS: [&str; 8] = [
     "Decision rationale",
 ];
 
-pub fn detect(doc: &Document) -> Detection {
-    let found = |m: &str| doc.text.contains(m);
-    let has_header = found(MARKERS[0]);
-    let body_found = MARKERS[1..].iter().filter(|m| found(m)).count();
+pub fn detect(markers: &Markers) -> Detection {
+    let has_header = markers.has(MARKERS[0]);
+    let body_found = markers.count(&MARKERS[1..]);
     if has_header {
         Detection {
             format: Format::DwcFinalDetermination,
@@ -72,9 +71,9 @@ pub fn extract(doc: &Document, format: Format) -> Determination {
         ),
         None => reviewer::parse(doc, 0, first_heading),
     };
-    let patient = match s.case_summary {
-        Some(from) => patient::parse(doc, from, summary_end.max(from)),
-        None => patient::parse(doc, 0, summary_end),
+    let (patient, timeline) = match s.case_summary {
+        Some(from) => summary::read(doc, from, summary_end.max(from)),
+        None => summary::read(doc, 0, summary_end),
     };
     let issues_from = s.issues.or(s.case_summary).unwrap_or(0);
     let first_item_line = doc.lines.partition_point(|l| l.start <= issues_from);
@@ -82,12 +81,12 @@ pub fn extract(doc: &Document, format: Format) -> Determination {
 
     let mut det = Determination {
         format,
-        format_confidence: 0.0,
         case,
         reviewer,
         patient,
         decisions,
-        diagnostics: Vec::new(),
+        timeline,
+        ..Determination::empty()
     };
     if format == Format::DwcFinalDetermination {
         header_diagnostics(&det, &mut diagnostics);
@@ -161,5 +160,5 @@ fn body_diagnostics(doc: &Document, det: &Determination, s: &Sections, out: &mut
         ends_early(doc, det)
     };
     out.extend(reason.map(|reason| truncated(doc, reason)));
-    content_diagnostics(det, out);
+    content_diagnostics(det, Guidelines::Both, out);
 }

@@ -3,14 +3,14 @@
 //! request for X is not medically necessary and appropriate."), the dates in
 //! prose, "Medical Qualifications of the Expert Reviewer:" and "Case Summary:".
 
-use super::{content_diagnostics, ends_early, truncated, Detection};
+use super::{content_diagnostics, ends_early, truncated, Detection, Guidelines, Markers};
 use crate::normalize::Document;
 use crate::text::{clean, date_after};
-use crate::{decisions, patient, reviewer, CaseHeader, Determination, Format, Outcome, Spanned};
+use crate::{decisions, reviewer, summary, CaseHeader, Determination, Format, Outcome, Spanned};
 use regex::Regex;
 use std::sync::LazyLock;
 
-const MARKERS: [&str; 6] = [
+pub const MARKERS: [&str; 6] = [
     "Notice of Independent Medical Review Determination",
     "has determined the request for",
     "medically necessary and appropriate",
@@ -26,41 +26,44 @@ const DECISION_SECTION: &str = "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONAL
 /// [not] medically necessary and appropriate." The PDF often runs "not" and
 /// "medically" together.
 static ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::text::pattern(
         r"(?is)(?P<number>\d{1,2})\)\s*MAXIMUS\s*Federal\s*Services,?\s*Inc\.?,?\s*has\s*determined\s*the\s*request\s*for\s+(?:an?\s+)?(?P<treatment>.+?)\s+(?P<verdict>is\s*(?P<not>not)?\s*medically\s*necessary\s*and\s*appropriate)",
     )
     .expect("2013 item pattern")
 });
-static DATED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bDated\s*:\s*").expect("dated"));
+static DATED: LazyLock<Regex> =
+    LazyLock::new(|| crate::text::pattern(r"(?i)\bDated\s*:\s*").expect("dated"));
 static FILED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)application\s+for\s+Independent\s+Medical\s+Review\s+was\s+filed\s+on\s+")
-        .expect("filed")
+    crate::text::pattern(
+        r"(?i)application\s+for\s+Independent\s+Medical\s+Review\s+was\s+filed\s+on\s+",
+    )
+    .expect("filed")
 });
 static UR_DENIAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)Utilization\s+Review\s+(?:Denial|Modification|decision)\s+dated\s+")
+    crate::text::pattern(r"(?i)Utilization\s+Review\s+(?:Denial|Modification|decision)\s+dated\s+")
         .expect("UR denial")
 });
 static ASSIGNED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)Notice\s+of\s+Assignment\s+and\s+Request\s+for\s+Information\s+was\s+provided\s+to\s+the\s+above\s+parties\s+on\s+")
+    crate::text::pattern(r"(?i)Notice\s+of\s+Assignment\s+and\s+Request\s+for\s+Information\s+was\s+provided\s+to\s+the\s+above\s+parties\s+on\s+")
         .expect("assigned")
 });
 static CASE_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b[A-Z]{2}\d{2}-\d{5,8}\b").expect("case number"));
+    LazyLock::new(|| crate::text::pattern(r"\b[A-Z]{2}\d{2}-\d{5,8}\b").expect("case number"));
 /// The per-item labels of the decision-and-rationale part.
 static CA_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:Medical\s+Treatment\s+Guideline|Section\s+of\s+the\s+Medical\s+Treatment\s+Utilization\s+Schedule|MTUS\s+section)[^:\n]{0,60}?(?:used|relied\s+upon|cited)\s+by\s+the\s+Claims\s+Administrator\s*:")
+    crate::text::pattern(r"(?i)(?:Medical\s+Treatment\s+Guideline|Section\s+of\s+the\s+Medical\s+Treatment\s+Utilization\s+Schedule|MTUS\s+section)[^:\n]{0,60}?(?:used|relied\s+upon|cited)\s+by\s+the\s+Claims\s+Administrator\s*:")
         .expect("2013 CA label")
 });
 static REVIEWER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:Medical\s+Treatment\s+Guideline|Section\s+of\s+the\s+Medical\s+Treatment\s+Utilization\s+Schedule|MTUS\s+section)[^:\n]{0,60}?(?:used|relied\s+upon|cited)\s+by\s+the\s+Expert\s+Reviewer\s*:")
+    crate::text::pattern(r"(?i)(?:Medical\s+Treatment\s+Guideline|Section\s+of\s+the\s+Medical\s+Treatment\s+Utilization\s+Schedule|MTUS\s+section)[^:\n]{0,60}?(?:used|relied\s+upon|cited)\s+by\s+the\s+Expert\s+Reviewer\s*:")
         .expect("2013 reviewer label")
 });
 static RATIONALE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)Rationale\s+for\s+the\s+Decision\s*:").expect("2013 rationale label")
+    crate::text::pattern(r"(?i)Rationale\s+for\s+the\s+Decision\s*:").expect("2013 rationale label")
 });
 
-pub fn detect(doc: &Document) -> Detection {
-    let found = MARKERS.iter().filter(|m| doc.text.contains(*m)).count();
+pub fn detect(markers: &Markers) -> Detection {
+    let found = markers.count(&MARKERS);
     Detection {
         format: Format::DwcNotice2013,
         confidence: found as f32 / MARKERS.len() as f32,
@@ -94,21 +97,22 @@ pub fn extract(doc: &Document, format: Format) -> Determination {
     };
     let summary_from = summary.unwrap_or(first_section);
     let details_from = first_item_after(doc, summary_from).unwrap_or(end);
-    let patient = patient::parse(doc, summary_from, details_from.max(summary_from));
+    let (patient, timeline) = summary::read(doc, summary_from, details_from.max(summary_from));
 
+    let decisions = items(doc, details_from);
     let mut det = Determination {
         format,
-        format_confidence: 0.0,
         case,
         reviewer,
         patient,
-        decisions: items(doc, details_from),
-        diagnostics: Vec::new(),
+        decisions,
+        timeline,
+        ..Determination::empty()
     };
     det.case.date_of_injury = det.patient.date_of_injury.clone();
     let mut diagnostics = Vec::new();
     diagnostics.extend(ends_early(doc, &det).map(|reason| truncated(doc, reason)));
-    content_diagnostics(&det, &mut diagnostics);
+    content_diagnostics(&det, Guidelines::Both, &mut diagnostics);
     det.diagnostics = diagnostics;
     det
 }

@@ -2,18 +2,63 @@
 //! one extracts. Adding a layout means adding one module and one entry to
 //! [`LAYOUTS`].
 
+mod dmhc;
 mod dwc_final;
 mod dwc_notice_2013;
+mod maximus_imr;
+mod professional_review;
 
 use crate::normalize::Document;
-use crate::{CaseHeader, Determination, Diagnostic, Format, Patient, Reviewer, Severity, Span};
+use crate::{Determination, Diagnostic, Format, Severity, Span};
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
 
 /// A letter layout: how sure it is that `doc` is one of its letters
 /// (0 = not at all, 1 = every marker present), and its extractor.
 struct Layout {
-    detect: fn(&Document) -> Detection,
+    /// Every phrase `detect` asks about.
+    markers: &'static [&'static str],
+    detect: fn(&Markers) -> Detection,
     extract: fn(&Document, Format) -> Determination,
 }
+
+/// Which marker phrases of all layouts the text holds, found in one pass.
+pub struct Markers {
+    found: Vec<&'static str>,
+}
+
+impl Markers {
+    fn find(doc: &Document) -> Markers {
+        let mut found: Vec<&'static str> = MARKER_SEARCH
+            .find_overlapping_iter(doc.text.as_str())
+            .map(|m| ALL_MARKERS[m.pattern().as_usize()])
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        Markers { found }
+    }
+
+    pub fn has(&self, marker: &str) -> bool {
+        self.found.contains(&marker)
+    }
+
+    /// How many of `markers` the text holds.
+    pub fn count(&self, markers: &[&str]) -> usize {
+        markers.iter().filter(|m| self.has(m)).count()
+    }
+}
+
+static ALL_MARKERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut all: Vec<&'static str> = LAYOUTS
+        .iter()
+        .flat_map(|l| l.markers.iter().copied())
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    all
+});
+static MARKER_SEARCH: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(ALL_MARKERS.iter()).expect("marker automaton"));
 
 /// What a layout's detector found.
 pub struct Detection {
@@ -23,12 +68,29 @@ pub struct Detection {
 
 const LAYOUTS: &[Layout] = &[
     Layout {
+        markers: &dwc_final::MARKERS,
         detect: dwc_final::detect,
         extract: dwc_final::extract,
     },
     Layout {
+        markers: &dwc_notice_2013::MARKERS,
         detect: dwc_notice_2013::detect,
         extract: dwc_notice_2013::extract,
+    },
+    Layout {
+        markers: &maximus_imr::MARKERS,
+        detect: maximus_imr::detect,
+        extract: maximus_imr::extract,
+    },
+    Layout {
+        markers: &professional_review::MARKERS,
+        detect: professional_review::detect,
+        extract: professional_review::extract,
+    },
+    Layout {
+        markers: &dmhc::MARKERS,
+        detect: dmhc::detect,
+        extract: dmhc::extract,
     },
 ];
 
@@ -36,9 +98,10 @@ const LAYOUTS: &[Layout] = &[
 const MIN_CONFIDENCE: f32 = 0.25;
 
 pub fn parse(doc: &Document) -> Determination {
+    let markers = Markers::find(doc);
     let best = LAYOUTS
         .iter()
-        .map(|layout| (layout, (layout.detect)(doc)))
+        .map(|layout| (layout, (layout.detect)(&markers)))
         .max_by(|a, b| a.1.confidence.total_cmp(&b.1.confidence));
     let mut det = match best {
         Some((layout, found)) if found.confidence >= MIN_CONFIDENCE => {
@@ -72,16 +135,12 @@ fn unknown(doc: &Document) -> Determination {
     } else {
         "This does not look like an IMR determination: none of its headings were found (expected \
          \"HOW THE IMR FINAL DETERMINATION WAS MADE\", \"CLINICAL CASE SUMMARY\", \"IMR ISSUES, \
-         DECISIONS AND RATIONALES\", or the case header table with \"Case Number:\")."
+         DECISIONS AND RATIONALES\" or the case header table with \"Case Number:\" of a DWC \
+         letter; the numbered items of a 2013 DWC notice; \"ISSUE AT DISPUTE:\" of a medical \
+         professional review; or \"Findings:\" of a DMHC review)."
             .to_string()
     };
     Determination {
-        format: Format::Unknown,
-        format_confidence: 0.0,
-        case: CaseHeader::default(),
-        reviewer: Reviewer::default(),
-        patient: Patient::default(),
-        decisions: Vec::new(),
         diagnostics: vec![Diagnostic {
             severity: Severity::Error,
             code: if doc.lines.is_empty() {
@@ -93,6 +152,7 @@ fn unknown(doc: &Document) -> Determination {
             message,
             span: None,
         }],
+        ..Determination::empty()
     }
 }
 
@@ -107,7 +167,18 @@ fn warn(code: &str, message: String, span: Option<Span>) -> Diagnostic {
 
 /// What every layout reports the same way: missing reviewer, patient,
 /// decisions, or parts of a decision.
-fn content_diagnostics(det: &Determination, out: &mut Vec<Diagnostic>) {
+/// Which guideline paragraphs a layout's items have.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Guidelines {
+    /// The claims administrator's and the reviewer's (DWC letters).
+    Both,
+    /// Only the reviewer's (Medical Professional Review).
+    ReviewerOnly,
+    /// None (DMHC findings).
+    None,
+}
+
+fn content_diagnostics(det: &Determination, guidelines: Guidelines, out: &mut Vec<Diagnostic>) {
     if det.reviewer.licensure.is_empty() && det.reviewer.specialty.is_empty() {
         out.push(warn(
             "missing_field",
@@ -133,9 +204,12 @@ fn content_diagnostics(det: &Determination, out: &mut Vec<Diagnostic>) {
         let parts = [
             (
                 "claims administrator guideline",
-                d.claims_administrator_guideline.is_some(),
+                d.claims_administrator_guideline.is_some() || guidelines != Guidelines::Both,
             ),
-            ("reviewer guideline", d.reviewer_guideline.is_some()),
+            (
+                "reviewer guideline",
+                d.reviewer_guideline.is_some() || guidelines == Guidelines::None,
+            ),
             ("decision rationale", d.rationale.is_some()),
         ];
         for (name, present) in parts {

@@ -1,0 +1,327 @@
+//! Body parts in the case summary: every part the summary names as injured,
+//! painful, diagnosed, examined, imaged or treated, as a canonical part with
+//! its side (docs/annotation-guidelines.md §3 gives the rules).
+
+use crate::normalize::Document;
+use crate::text::{head, tail};
+use crate::{BodyPart, Laterality};
+use regex::{Regex, RegexSet};
+use std::sync::LazyLock;
+
+/// Written forms of each canonical part. Plural forms of paired parts make the
+/// mention bilateral; `SPINE` parts never carry a side.
+const PARTS: &[(&str, &str)] = &[
+    (
+        "cervical spine",
+        r"neck|cervical(?:\s+spine)?|cervicalgia|paracervical|c-spine",
+    ),
+    (
+        "thoracic spine",
+        r"thoracic(?:\s+spine)?|mid-?\s*back|upper\s+back|t-spine",
+    ),
+    (
+        "lumbar spine",
+        r"low(?:er)?\s+back|lumbar(?:\s+spine)?|lumbosacral|lumbago|l-spine",
+    ),
+    ("thoracolumbar", r"thoracolumbar"),
+    ("back", r"back"),
+    ("shoulder", r"shoulders?|rotator\s+cuffs?|glenohumeral"),
+    ("upper arm", r"upper\s+arms?"),
+    ("elbow", r"elbows?|epicondyl(?:e|es|itis)|cubital\s+tunnel"),
+    ("forearm", r"forearms?"),
+    ("wrist", r"wrists?|carpal\s+tunnel"),
+    ("hand", r"hands?|palms?|thenar"),
+    ("thumb", r"thumbs?"),
+    (
+        "finger",
+        r"(?:small\s+|ring\s+|index\s+|middle\s+|long\s+)?fingers?|digits",
+    ),
+    ("extremities", r"upper\s+and\s+lower\s+extremit(?:y|ies)"),
+    (
+        "upper extremity",
+        r"upper\s+(?:extremit(?:y|ies)|limbs?)|arms?",
+    ),
+    ("hip", r"hips?"),
+    ("thigh", r"thighs?"),
+    ("knee", r"knees?|patellae?|popliteal(?:\s+fossa)?"),
+    ("lower leg", r"lower\s+legs?|calf|calves|shins?"),
+    ("ankle", r"ankles?|calcaneofibular"),
+    (
+        "foot",
+        r"foot|feet|heels?|metatarsals?|plantar(?:\s+fascia)?",
+    ),
+    ("toe", r"toes?"),
+    (
+        "lower extremity",
+        r"lower\s+(?:extremit(?:y|ies)|limbs?)|legs?",
+    ),
+    ("head", r"head|scalp|headaches?"),
+    ("face", r"face|facial"),
+    ("eye", r"eyes?"),
+    ("ear", r"ears?"),
+    ("jaw", r"jaw|temporomandibular"),
+    ("chest", r"chest"),
+    ("abdomen", r"abdomen|abdominal|epigastric"),
+    ("pelvis", r"pelvis|pelvic"),
+    ("groin", r"groin"),
+    ("buttock", r"buttocks?|gluteal"),
+    (
+        "sacroiliac joint",
+        r"sacroiliac(?:\s+joints?)?|si\s+joints?",
+    ),
+];
+const SPINE: [&str; 4] = ["cervical spine", "thoracic spine", "lumbar spine", "back"];
+/// Parts that come in pairs, whose plural means both sides.
+const PAIRED: [&str; 18] = [
+    "shoulder",
+    "upper arm",
+    "elbow",
+    "forearm",
+    "wrist",
+    "hand",
+    "upper extremity",
+    "hip",
+    "thigh",
+    "knee",
+    "lower leg",
+    "ankle",
+    "foot",
+    "lower extremity",
+    "eye",
+    "ear",
+    "buttock",
+    "sacroiliac joint",
+];
+
+static MENTION: LazyLock<Regex> = LazyLock::new(|| {
+    let alternation: Vec<String> = PARTS
+        .iter()
+        .map(|(_, forms)| format!("(?:{forms})"))
+        .collect();
+    crate::text::pattern(&format!(r"(?i)\b(?:{})\b", alternation.join("|")))
+        .expect("body part pattern")
+});
+/// One pattern per part, to tell which part a mention is.
+static EACH: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(PARTS.iter().map(|(_, forms)| format!(r"(?i)^(?:{forms})$"))).expect("part forms")
+});
+/// A side written after the part: "on the right", "bilaterally".
+static SIDE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern(
+        r"(?i)^(?:\s+(?:on|of)\s+the\s+(left|right)(?:\s+side)?|\s+(bilaterally))\b",
+    )
+    .expect("side after")
+});
+/// A negated complaint ("denied radiation into the arms", "no leg pain"):
+/// the parts it names are skipped. A normal examination is no complaint.
+static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern(r"(?i)\b(?:denie[sd]|no|without|negative\s+for)\b").expect("negation")
+});
+static COMPLAINT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern(
+        r"(?i)\b(?:pain|radiat\w*|radicular|numbness|tingling|complaints?|symptoms?|weakness)\b",
+    )
+    .expect("complaint")
+});
+/// Uses of a word that are not the body part.
+static NOT_A_PART: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern(r"(?i)^(?:\s*(?:therapy|therapist|scooter|raise|raising)\b)|^(?:\s+to\s+(?:work|duty|the\s+clinic))")
+        .expect("not a part")
+});
+
+/// Every (part, side) pair of the normalized range `[start, end)`, each once,
+/// in order of first mention. A part with no side is kept only when no side
+/// of it is named anywhere in the range.
+pub fn parse(doc: &Document, start: usize, end: usize) -> Vec<BodyPart> {
+    let text = &doc.text[start..end];
+    let mut found: Vec<BodyPart> = Vec::new();
+    // The last part found and where its mention ended, for "at forearm level in the right arm".
+    let mut last: Option<(usize, usize)> = None;
+    for m in MENTION.find_iter(text) {
+        // A mention is read in the context of its clause, never further.
+        let before = tail(&text[..m.start()], CONTEXT);
+        let after = head(&text[m.end()..], CONTEXT);
+        if NOT_A_PART.is_match(after)
+            || negated(before, after)
+            || is_back_as_adverb(m.as_str(), before, after)
+        {
+            continue;
+        }
+        let word = m.as_str().to_ascii_lowercase();
+        let Some(index) = EACH.matches(&word).iter().next() else {
+            continue;
+        };
+        let part = PARTS[index].0;
+        let parts: &[&str] = match part {
+            "thoracolumbar" => &["thoracic spine", "lumbar spine"],
+            "extremities" => &["upper extremity", "lower extremity"],
+            _ => std::slice::from_ref(&PARTS[index].0),
+        };
+        let span = doc.span(start + m.start(), start + m.end());
+        for &part in parts {
+            let laterality = if SPINE.contains(&part) {
+                None
+            } else {
+                side(part, &word, before, after)
+            };
+            // A sided limb word right after a more specific part of that limb
+            // only places it: the specific part takes the side.
+            if let (Some((i, last_end)), Some(side), Some(limb)) =
+                (last, laterality, limb_of(&word))
+            {
+                let between = &text[last_end..m.start()];
+                let places = found[i].laterality.is_none()
+                    && limb.contains(&found[i].part.as_str())
+                    && !between.contains(['.', ';'])
+                    && between.split_whitespace().count() <= 5;
+                if places {
+                    found[i].laterality = Some(side);
+                    continue;
+                }
+            }
+            let existing = found
+                .iter()
+                .position(|b| b.part == part && b.laterality == laterality);
+            let at = existing.unwrap_or_else(|| {
+                found.push(BodyPart {
+                    part: part.to_string(),
+                    laterality,
+                    span,
+                });
+                found.len() - 1
+            });
+            last = Some((at, m.end()));
+        }
+    }
+    // A side-less mention adds nothing when the same part has a side elsewhere.
+    let sided: Vec<String> = found
+        .iter()
+        .filter(|b| b.laterality.is_some())
+        .map(|b| b.part.clone())
+        .collect();
+    found.retain(|b| b.laterality.is_some() || !sided.contains(&b.part));
+    found
+}
+
+fn side(part: &str, word: &str, before: &str, after: &str) -> Option<Laterality> {
+    if let Some(c) = SIDE_AFTER.captures(after) {
+        return Some(if c.get(2).is_some() {
+            Laterality::Bilateral
+        } else {
+            laterality_of(&c[1])
+        });
+    }
+    // The nearest side word among the last few words of the same clause
+    // ("right shoulder and elbow" gives the elbow a side too).
+    let clause_start = before.rfind(['.', ';', ':', '(']).map_or(0, |i| i + 1);
+    let words: Vec<String> = before[clause_start..]
+        .split_whitespace()
+        .rev()
+        .take(SIDE_REACH)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphabetic())
+                .to_ascii_lowercase()
+        })
+        .collect();
+    if let Some(i) = words.iter().position(|w| {
+        matches!(
+            w.as_str(),
+            "left" | "right" | "bilateral" | "bilaterally" | "both"
+        )
+    }) {
+        let opposite = words
+            .get(i + 2)
+            .is_some_and(|w| w == "left" || w == "right");
+        let joined = words.get(i + 1).is_some_and(|w| w == "and");
+        return Some(if opposite && joined {
+            Laterality::Bilateral
+        } else {
+            laterality_of(&words[i])
+        });
+    }
+    let plural =
+        (word.ends_with('s') && !word.ends_with("ss")) || word == "feet" || word == "calves";
+    (plural && (PAIRED.contains(&part) || word.contains("extremities")))
+        .then_some(Laterality::Bilateral)
+}
+
+/// How far before and after a mention its context is read, in bytes.
+const CONTEXT: usize = 200;
+
+/// The parts a bare limb word ("in the right arm") may only place.
+fn limb_of(word: &str) -> Option<&'static [&'static str]> {
+    match word {
+        "arm" | "arms" => Some(&[
+            "shoulder",
+            "upper arm",
+            "elbow",
+            "forearm",
+            "wrist",
+            "hand",
+            "finger",
+            "thumb",
+        ]),
+        "leg" | "legs" => Some(&["hip", "thigh", "knee", "lower leg", "ankle", "foot", "toe"]),
+        _ => None,
+    }
+}
+
+/// How many words before a part a side word may stand and still qualify it.
+const SIDE_REACH: usize = 4;
+
+fn laterality_of(word: &str) -> Laterality {
+    match word.to_ascii_lowercase().as_str() {
+        "left" => Laterality::Left,
+        "right" => Laterality::Right,
+        _ => Laterality::Bilateral,
+    }
+}
+
+/// Whether a negated complaint governs the clause the mention is in.
+fn negated(before: &str, after: &str) -> bool {
+    let clause_start = before.rfind(['.', ';', ',']).map_or(0, |i| i + 1);
+    let clause_end = after.find(['.', ';', ',']).unwrap_or(after.len());
+    NEGATION.find(&before[clause_start..]).is_some_and(|n| {
+        COMPLAINT.is_match(&before[clause_start + n.end()..])
+            || COMPLAINT.is_match(&after[..clause_end])
+    })
+}
+
+/// "came back", "back to work": "back" not as the body part.
+fn is_back_as_adverb(word: &str, before: &str, after: &str) -> bool {
+    if !word.eq_ignore_ascii_case("back") {
+        return false;
+    }
+    let next = after
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let prev = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let body_next = matches!(
+        next.as_str(),
+        "pain"
+            | "injury"
+            | "strain"
+            | "sprain"
+            | "spasm"
+            | "spasms"
+            | "stiffness"
+            | "complaints"
+            | "and"
+            | "or"
+    );
+    let body_prev = matches!(
+        prev.as_str(),
+        "the" | "his" | "her" | "their" | "and" | "mid" | "upper"
+    );
+    // "shoulder, wrist, hand, back, leg pain": an item of a list of parts.
+    let listed = before.trim_end().ends_with(',') && after.trim_start().starts_with(',');
+    !(body_next || body_prev || listed)
+}

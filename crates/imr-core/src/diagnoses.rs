@@ -1,0 +1,160 @@
+//! Diagnoses in the case summary: the items a cue phrase presents as the
+//! worker's diagnoses ("Diagnoses included ...", "being treated for ..."),
+//! the list split into self-standing conditions (docs/annotation-guidelines.md §1).
+
+use crate::normalize::Document;
+use crate::text::{clean, head, squash, trim_range};
+use crate::Spanned;
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Phrases that introduce a list of diagnoses; the list runs to the end of the sentence.
+static CUE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern(
+        r"(?ix)\b(?:
+            (?:is|was|has\s+been|had\s+been)?\s*being\s+treated\s+for
+          | (?:has|have|had)\s+been\s+treated\s+for
+          | (?:is|was)?\s*undergoing\s+treatments?\s+for
+          | (?:current\s+|working\s+|final\s+)?diagnos[ie]s\s+(?:included|includes?|are|is|was|were|have\s+included|has\s+included|consist(?:s|ed)?\s+of)(?:\s+documented\s+as|\s+noted\s+as|\s+listed\s+as)?
+          | (?:current\s+|working\s+)?diagnos[ie]s\s+(?:documented|noted|listed)\s+(?:as|include)
+          | diagnos[ie]s\s*:
+          | diagnosed\s+(?:with|as\s+having|as)
+          | given\s+a\s+diagnosis\s+of
+          | diagnos[ie]s\s+of
+          | filed\s+a\s+claim\s+for
+        )\s*:?\s*",
+    )
+    .expect("diagnosis cue")
+});
+/// The longest list read after a cue, in bytes (the longest in the corpus is
+/// about 300); it keeps a sentence that never ends from being read again per cue.
+const MAX_LIST: usize = 1000;
+
+/// Where a list stops before its sentence does.
+static LIST_END: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern(r"(?i)\s*(?:,\s*)?\b(?:reportedly|who\b|which\b|that\s+(?:was|were|occurred)|as\s+a\s+result\s+of|secondary\s+to\s+(?:an?\s+)?(?:industrial|work)|related\s+to\s+(?:an?\s+)?(?:industrial|work)|sustained\s+on|per\s+the|according\s+to)")
+        .expect("list end")
+});
+/// Words that name a condition: a piece holding one stands on its own.
+static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern(
+        r"(?i)\b(?:pain|strain|sprain|fractures?|tears?|syndrome|disorders?|injury|injuries|radiculopathy|radiculitis|neuritis|neuropathy|disease|contusions?|displacement|dislocation|stenosis|herniation|herniated|impingement|lesions?|lumbago|sciatica|dysfunction|derangement|instability|effusion|spasms?|paresthesias?|numbness|weakness|headaches?|migraines?|infection|laceration|abrasion|amputation|deformity|degeneration|hypertension|diabetes|depression|anxiety|insomnia|obesity|stress|bulging|bulge|protrusion|spondylolisthesis|status\s+post|s/p|post-?\s*(?:op|operative|surgical)|tachycardia|arrhythmia|infarct(?:ion)?|concussion|trauma|wound|burn|cyst|mass|tumor|erosion|rupture|avulsion|ganglion|trigger\s+finger|\w+itis|\w+osis|\w+algia|\w+opathy|\w+plegia)\b",
+    )
+    .expect("condition words")
+});
+
+/// Procedures that a diagnosis carries along ("S/P microdiscectomy and left
+/// laminotomy", "fracture ... and repair on 10-22-16").
+static PROCEDURE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern(r"(?i)\b(?:\w+otomy|\w+ectomy|\w+plasty|repair|release|fusion|surgery|arthroscopy|fixation|replacement)\b")
+        .expect("procedure words")
+});
+/// What separates list members: a comma or semicolon (with an optional
+/// "and"/"or"), or a bare "and"/"or".
+static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern(r"(?i)\s*[;,]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+        .expect("list separator")
+});
+
+/// The diagnoses of the normalized range `[start, end)` (the case summary),
+/// given its sentences; each once, in order.
+pub fn parse(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Spanned<String>> {
+    let mut out: Vec<Spanned<String>> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    for &(start, end) in sentences {
+        let sentence = &doc.text[start..end];
+        for cue in CUE.find_iter(sentence) {
+            let list_from = cue.end();
+            let list = head(&sentence[list_from..], MAX_LIST);
+            let list_to = list_from + LIST_END.find(list).map_or(list.len(), |m| m.start());
+            for (s, e) in split(sentence, list_from, list_to) {
+                let Some(item) = item(doc, start + s, start + e) else {
+                    continue;
+                };
+                if seen.insert(squash(&item.value)) {
+                    out.push(item);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// One diagnosis: the piece without a leading article or trailing punctuation.
+fn item(doc: &Document, start: usize, end: usize) -> Option<Spanned<String>> {
+    let (mut start, mut end) = trim_range(&doc.text, start, end);
+    while end > start && doc.text[..end].ends_with(['.', ',', ';', ':']) {
+        end -= 1;
+    }
+    let first_word = doc.text[start..end].split_whitespace().next().unwrap_or("");
+    if ["a", "an", "the"].contains(&first_word.to_ascii_lowercase().as_str()) {
+        start += first_word.len();
+    }
+    clean(doc, start, end)
+}
+
+/// A list split at semicolons, commas and "and"/"or" between self-standing
+/// conditions, as byte ranges of `sentence`. Pieces that name no condition
+/// join the next piece when it opens with a modifier ("cervical, thoracic and
+/// lumbar myoligamentous injury") and the piece before otherwise ("strain of
+/// muscle, fascia and tendon at neck level"); a single condition word after
+/// "and" ("sprain and strain") and a procedure ("and left laminotomy") join
+/// the piece before.
+fn split(sentence: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
+    // (start, end, joined to the previous piece by a bare and/or)
+    let mut pieces: Vec<(usize, usize, bool)> = Vec::new();
+    let mut piece_start = from;
+    let mut joined = false;
+    for sep in SEPARATOR.find_iter(&sentence[from..to]) {
+        let (s, e) = (from + sep.start(), from + sep.end());
+        pieces.push((piece_start, s, joined));
+        joined = !sep.as_str().contains([',', ';']);
+        piece_start = e;
+    }
+    pieces.push((piece_start, to, joined));
+
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    // Modifier pieces waiting for their head: (start of the first, end of the last).
+    let mut pending: Option<(usize, usize)> = None;
+    for &(s, e, by_word) in &pieces {
+        let text = sentence[s..e].trim();
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let opens_with_condition = words.first().is_some_and(|w| CONDITION.is_match(w));
+        // "sprain and strain", "pain and injury status post ...": a head noun
+        // with no site of its own shares the modifier before it.
+        let shares_modifier = by_word
+            && opens_with_condition
+            && !words.get(1).is_some_and(|w| CONDITION.is_match(w))
+            && !words
+                .iter()
+                .any(|w| matches!(*w, "of" | "to" | "at" | "in"));
+        let procedure = PROCEDURE.is_match(text) && !CONDITION.is_match(text);
+        if let (true, None, Some(last)) = (shares_modifier || procedure, pending, merged.last_mut())
+        {
+            last.1 = e;
+            continue;
+        }
+        if !CONDITION.is_match(text) {
+            pending = Some((pending.map_or(s, |p| p.0), e));
+            continue;
+        }
+        match (pending.take(), merged.last_mut()) {
+            // Modifiers cannot precede a piece that opens with its condition word.
+            (Some((_, pending_end)), Some(last)) if opens_with_condition => {
+                last.1 = pending_end;
+                merged.push((s, e));
+            }
+            (Some((pending_start, _)), _) => merged.push((pending_start, e)),
+            (None, _) => merged.push((s, e)),
+        }
+    }
+    // Trailing modifiers qualify the item before them.
+    if let Some((pending_start, pending_end)) = pending {
+        match merged.last_mut() {
+            Some(last) => last.1 = pending_end,
+            None => merged.push((pending_start, pending_end)),
+        }
+    }
+    merged
+}

@@ -1,0 +1,338 @@
+//! The clinical case summary: the worker, the injury, diagnoses, medications,
+//! studies, treatments to date, work status, pain scores, and a dated
+//! timeline of every event the summary mentions.
+
+use crate::dates::{find_date, DATE};
+use crate::normalize::Document;
+use crate::text::{clean, trim_range};
+use crate::{
+    anatomy, classify_treatment, diagnoses, medications, patient, EventKind, Patient, Spanned,
+    Study, TimelineEvent, TreatmentCategory,
+};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Abbreviations whose period does not end a sentence.
+const ABBREVIATIONS: [&str; 12] = [
+    "dr", "mr", "mrs", "ms", "vs", "no", "st", "jr", "approx", "e.g", "i.e", "etc",
+];
+
+/// Month and year with no day, and date-shaped numbers that are no valid
+/// date ("0105-2017", "June 20216"): reported as doubtful, never guessed.
+static DOUBTFUL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern(r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+\d{4,5}\b|\b\d{3,4}-\d{4}\b|\b\d{1,2}-\d{4}\b")
+        .expect("doubtful date")
+});
+static PAIN_SCORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern(r"(?i)\b\d{1,2}(?:\.\d)?(?:\s*(?:-|to)\s*\d{1,2})?\s*(?:/\s*10\b|out\s+of\s+10\b|on\s+a\s+(?:scale\s+of\s+(?:0\s*-\s*)?10|10-point\s+scale|0-10\s+scale))")
+        .expect("pain score")
+});
+static WORK_STATUS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern(r"(?i)\b(?:temporar(?:il)?y\s+total(?:ly)?\s+disab(?:ility|led)|temporary\s+partial\s+disability|\bTTD\b|permanent\s+and\s+stationary|(?:return(?:ed)?|able\s+to\s+return|released)\s+to\s+(?:modified|full|regular|light|restricted)?\s*(?:work|duty)(?:\s+with(?:out)?\s+restrictions)?|(?:working|work)\s+(?:with\s+)?(?:modified|full|regular|light)\s+dut(?:y|ies)|(?:modified|full|regular|light)\s+duty|working\s+with(?:out)?\s+restrictions|off\s+(?:of\s+)?work(?:\s+until\s+[\d/-]+)?|not\s+(?:currently\s+)?working)")
+        .expect("work status")
+});
+static OCCUPATION: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern(r"(?i)\b(?:works|worked|working|employed)\s+as\s+(?:an?\s+)?(?P<job>[a-z][a-z /-]+?)(?:\s+(?:for|at|with|who|when|and)\b|[,.;])")
+        .expect("occupation")
+});
+static MECHANISM: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern(r"(?i)\b(?:mechanism\s+of\s+(?:the\s+)?injury\s+(?:is|was)\s+(?:detailed\s+|described\s+|reported\s+|noted\s+|documented\s+)?(?:as\s+)?|(?:injury|injuries|injured)\s+(?:occurred\s+)?(?:while|when)\s+(?:(?:the\s+injured\s+worker|he|she|the\s+patient)\s+)?|occurred\s+when\s+(?:the\s+injured\s+worker|he|she|the\s+patient)\s+|(?:sustained|suffered)\s+(?:an?\s+)?(?:industrial\s+|work-related\s+)?(?:injury|injuries)[a-z\s]*?\s(?:while|when|after|from|due\s+to|as\s+a\s+result\s+of)\s+(?:(?:he|she|the\s+injured\s+worker)\s+)?)(?P<what>[^.;]+?)\s*(?:[.;]|,\s+(?:and\s+)?(?:he|she|the\s+injured))")
+        .expect("mechanism")
+});
+/// Study kinds and how letters write them.
+static STUDY: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern(r"(?i)\b(?P<kind>MRI|magnetic\s+resonance\s+imaging|x-?\s*rays?|radiographs?|CT\s+scan|CT|computed\s+tomography|EMG(?:\s*/\s*NC[SV])?|NC[SV]|electromyograph\w*|nerve\s+conduction(?:\s+(?:study|studies|velocity))?|ultrasound|bone\s+scan|echocardiogram|EKG|ECG)\b")
+        .expect("study")
+});
+static FINDINGS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern(r"(?i)\b(?:revealed|showed|shows|demonstrated|demonstrates|noted|indicated|indicates|was\s+(?:normal|negative|unremarkable)|were\s+(?:normal|negative|unremarkable)|impression)\b").expect("findings")
+});
+static TREATMENTS_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern(r"(?i)\b(?:treatment(?:s)?\s+(?:to\s+date\s+)?(?:has|have)\s+included|treatment\s+to\s+date\s+(?:included|includes|consisted\s+of)|(?:prior|past|previous)\s+treatments?\s+(?:has\s+|have\s+)?(?:included|includes|consisted\s+of)|(?:has|had)\s+been\s+treated\s+with|treated\s+conservatively\s+with)\s*:?\s*")
+        .expect("treatments cue")
+});
+
+/// Everything the summary in the normalized range `[start, end)` says about
+/// the patient, and its dated events.
+pub fn read(doc: &Document, start: usize, end: usize) -> (Patient, Vec<TimelineEvent>) {
+    let mut patient = patient::parse(doc, start, end);
+    let sentences = sentences(doc, start, end);
+    patient.diagnoses = diagnoses::parse(doc, &sentences);
+    patient.medications = medications::parse(doc, &sentences);
+    patient.body_parts = anatomy::parse(doc, start, end);
+    patient.pain_scores = matches(doc, &PAIN_SCORE, start, end);
+    patient.work_status = matches(doc, &WORK_STATUS, start, end).pop();
+    patient.occupation = group(doc, &OCCUPATION, "job", start, end);
+    patient.mechanism = group(doc, &MECHANISM, "what", start, end);
+    patient.doubtful_dates = doubtful_dates(doc, start, end);
+    patient.studies = sentences
+        .iter()
+        .filter_map(|&(s, e)| study(doc, s, e))
+        .collect();
+    patient.treatments = treatments(doc, &sentences);
+    (patient, timeline(doc, &sentences))
+}
+
+/// Sentence ranges (normalized offsets): a period, question or exclamation
+/// mark followed by white space and a capital letter or digit ends one,
+/// except after an abbreviation.
+fn sentences(doc: &Document, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let text = &doc.text[start..end];
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !matches!(b, b'.' | b'?' | b'!') {
+            continue;
+        }
+        let next = text[i + 1..].trim_start();
+        let starts_new = next.is_empty()
+            || (next.len() < text.len() - i - 1
+                && next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+        let word_before = text[..i]
+            .rsplit(|c: char| c.is_whitespace() || c == '(')
+            .next()
+            .unwrap_or("");
+        if starts_new && !ABBREVIATIONS.contains(&word_before.to_ascii_lowercase().as_str()) {
+            out.push(trim_range(&doc.text, start + from, start + i + 1));
+            from = i + 1;
+        }
+    }
+    if from < text.len() {
+        out.push(trim_range(&doc.text, start + from, end));
+    }
+    out.retain(|&(s, e)| s < e);
+    out
+}
+
+fn matches(doc: &Document, re: &Regex, start: usize, end: usize) -> Vec<Spanned<String>> {
+    re.find_iter(&doc.text[start..end])
+        .filter_map(|m| clean(doc, start + m.start(), start + m.end()))
+        .collect()
+}
+
+fn group(
+    doc: &Document,
+    re: &Regex,
+    name: &str,
+    start: usize,
+    end: usize,
+) -> Option<Spanned<String>> {
+    let m = re.captures(&doc.text[start..end])?.name(name)?;
+    clean(doc, start + m.start(), start + m.end())
+}
+
+/// Date-like text that is not a full valid date.
+fn doubtful_dates(doc: &Document, start: usize, end: usize) -> Vec<Spanned<String>> {
+    let text = &doc.text[start..end];
+    let full: Vec<(usize, usize)> = DATE.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    DOUBTFUL_DATE
+        .find_iter(text)
+        .filter(|m| {
+            // Both lists are in text order: find the first full date ending after this start.
+            let next = full.partition_point(|&(_, e)| e <= m.start());
+            let inside_full = full.get(next).is_some_and(|&(s, _)| s < m.end());
+            // Two plausible years ("2015-2016") are a range, not a date.
+            let year_range = m
+                .as_str()
+                .split('-')
+                .all(|p| p.len() == 4 && (p.starts_with("19") || p.starts_with("20")));
+            !inside_full && !year_range && find_date(m.as_str()).is_none()
+        })
+        .filter_map(|m| clean(doc, start + m.start(), start + m.end()))
+        .collect()
+}
+
+/// A study the sentence reports as done (not one requested or planned).
+fn study(doc: &Document, start: usize, end: usize) -> Option<Study> {
+    let sentence = &doc.text[start..end];
+    let lower = sentence.to_ascii_lowercase();
+    if [
+        "request",
+        "recommend",
+        "plan",
+        "will ",
+        "would ",
+        "ordered",
+        "authorization",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+    {
+        return None;
+    }
+    let kind = STUDY.captures(sentence)?.name("kind")?;
+    let findings = FINDINGS
+        .find(sentence)
+        .and_then(|m| clean(doc, start + m.end(), end));
+    findings.as_ref()?;
+    let date =
+        find_date(sentence).map(|(r, d)| Spanned::new(d, doc.span(start + r.start, start + r.end)));
+    Some(Study {
+        kind: study_kind(kind.as_str()).to_string(),
+        date,
+        findings,
+        text: clean(doc, start, end)?,
+    })
+}
+
+fn study_kind(written: &str) -> &'static str {
+    let lower = written.to_ascii_lowercase();
+    if lower.starts_with("mri") || lower.starts_with("magnetic") {
+        "MRI"
+    } else if lower.starts_with('x') || lower.starts_with("radiograph") {
+        "X-ray"
+    } else if lower.starts_with("ct") || lower.starts_with("computed") {
+        "CT"
+    } else if lower.starts_with("emg")
+        || lower.starts_with("ncs")
+        || lower.starts_with("ncv")
+        || lower.starts_with("electro")
+        || lower.starts_with("nerve")
+    {
+        "EMG/NCS"
+    } else if lower.starts_with("ultra") {
+        "Ultrasound"
+    } else if lower.starts_with("bone") {
+        "Bone scan"
+    } else {
+        "Cardiac test"
+    }
+}
+
+/// Treatments to date: the list after "Treatment to date has included" and
+/// the like, each item with the category of the treatment classifier.
+fn treatments(doc: &Document, sentences: &[(usize, usize)]) -> Vec<crate::PriorTreatment> {
+    let mut out: Vec<crate::PriorTreatment> = Vec::new();
+    for &(start, end) in sentences {
+        let Some(cue) = TREATMENTS_CUE.find(&doc.text[start..end]) else {
+            continue;
+        };
+        let list_from = start + cue.end();
+        let mut item_start = list_from;
+        let list = &doc.text[list_from..end];
+        let mut cuts: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < list.len() {
+            let rest = &list[i..];
+            let sep = if rest.starts_with(", and ") {
+                6
+            } else if rest.starts_with(", ") || rest.starts_with("; ") {
+                2
+            } else if rest.starts_with(" and ") {
+                5
+            } else {
+                0
+            };
+            if sep > 0 {
+                cuts.push((item_start, list_from + i));
+                i += sep;
+                item_start = list_from + i;
+            } else {
+                i += rest.chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        cuts.push((item_start, end));
+        for (s, e) in cuts {
+            let Some(mut text) = clean(doc, s, e) else {
+                continue;
+            };
+            text.value = text.value.trim_end_matches(['.', ',', ';']).to_string();
+            let category = classify_treatment(&text.value).category;
+            if category != TreatmentCategory::Other
+                || text.value.to_ascii_lowercase().contains("medication")
+            {
+                out.push(crate::PriorTreatment { category, text });
+            }
+        }
+    }
+    out
+}
+
+/// One event per dated sentence (a sentence with several dates gives one per date).
+fn timeline(doc: &Document, sentences: &[(usize, usize)]) -> Vec<TimelineEvent> {
+    let (Some(&(first, _)), Some(&(_, last))) = (sentences.first(), sentences.last()) else {
+        return Vec::new();
+    };
+    let mut events: Vec<TimelineEvent> = Vec::new();
+    // The sentence of the previous event and what was read of it.
+    let mut current: Option<(usize, Spanned<String>, EventKind)> = None;
+    for m in DATE.find_iter(&doc.text[first..last]) {
+        let (at, end) = (first + m.start(), first + m.end());
+        let Some((_, date)) = find_date(m.as_str()) else {
+            continue;
+        };
+        let index = sentences
+            .partition_point(|&(_, e)| e <= at)
+            .min(sentences.len() - 1);
+        if current.as_ref().is_none_or(|c| c.0 != index) {
+            let (s, e) = sentences[index];
+            let Some(text) = clean(doc, s, e) else {
+                continue;
+            };
+            current = Some((index, text, event_kind(&doc.text[s..e])));
+        }
+        if let Some((_, text, kind)) = &current {
+            events.push(TimelineEvent {
+                date: Spanned::new(date, doc.span(at, end)),
+                kind: *kind,
+                text: text.clone(),
+            });
+        }
+    }
+    events.sort_by_key(|e| e.date.value);
+    events
+}
+
+fn event_kind(sentence: &str) -> EventKind {
+    let lower = sentence.to_ascii_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    if has(&[
+        "utilization review",
+        " ur ",
+        "non-certified",
+        "noncertified",
+        "non-certification",
+        "modified the request",
+        "denied",
+    ]) {
+        EventKind::UtilizationReview
+    } else if has(&[
+        "date of injury",
+        "injury date",
+        "injured",
+        "industrial injury",
+        "date of industrial",
+        "occupational claim",
+    ]) {
+        EventKind::Injury
+    } else if has(&["request for authorization", "rfa"]) {
+        EventKind::Request
+    } else if has(&[
+        "surgery",
+        "underwent",
+        "ectomy",
+        "otomy",
+        "repair",
+        "arthroscop",
+        "fusion",
+    ]) {
+        EventKind::Surgery
+    } else if STUDY.is_match(sentence) {
+        EventKind::Study
+    } else if has(&[
+        "presented",
+        "seen",
+        "evaluated",
+        "visit",
+        "progress report",
+        "progress note",
+        "examination",
+        "exam",
+        "follow",
+    ]) {
+        EventKind::Visit
+    } else {
+        EventKind::Other
+    }
+}
