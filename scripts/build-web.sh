@@ -5,6 +5,10 @@
 set -euo pipefail
 source "$(dirname "$0")/web-env.sh"
 cd "$REPO_ROOT"
+# Trunk.toml pins the wasm-bindgen CLI; it must be the version Cargo.lock uses.
+locked=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print }' Cargo.lock)
+grep -q "^wasm_bindgen = \"$locked\"" Trunk.toml ||
+  { echo "build-web: set wasm_bindgen = \"$locked\" in Trunk.toml (Cargo.lock's version)" >&2; exit 1; }
 echo "build-web: wasm toolchain: $WEB_TOOLCHAIN; target dir: $CARGO_TARGET_DIR"
 # Trunk runs cargo offline; with -Z build-std the standard library's own
 # dependencies must be in cargo's cache first (a no-op once they are).

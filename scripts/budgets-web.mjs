@@ -1,0 +1,80 @@
+// Measures the page's budgets against the built dist/ (run by scripts/budgets.sh):
+//   transfer  everything the page transfers, gzip -9 (budget: 350 KB)
+//   load      navigation to a usable page, headless Chromium, localhost (budget: 1 s)
+//   render    paste to rendered result, longest corpus letter (budget: 50 ms)
+//   keystroke one character typed into that letter, input to next frame
+// Prints a table and writes target/web-budgets.json. Numbers are medians.
+
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { CORPUS, DIST, REPO, RENDERINGS, launch, openApp, paste, serveDist } from "../tests/browser/helpers.mjs";
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const RUNS = 9;
+
+const transfer = Object.fromEntries(
+  fs.readdirSync(DIST).map((f) => [f, zlib.gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 9 }).length]),
+);
+// A first visit loads index.html, the icon and the manifest; sw.js is the worker's.
+const transferTotal = Object.values(transfer).reduce((a, b) => a + b, 0);
+
+const letters = RENDERINGS.flatMap((r) =>
+  fs.readdirSync(path.join(CORPUS, "dwc", r)).map((f) => path.join(CORPUS, "dwc", r, f)),
+);
+const longest = letters.reduce((a, b) => (fs.statSync(b).size > fs.statSync(a).size ? b : a));
+const text = fs.readFileSync(longest, "utf8");
+
+const browser = await launch();
+const server = await serveDist();
+const loads = [];
+for (let i = 0; i < RUNS; i++) {
+  // A fresh context each time: a first visit, nothing cached.
+  const app = await openApp(browser, server.url);
+  loads.push(await app.page.evaluate(() => performance.now()));
+  await app.context.close();
+}
+
+const app = await openApp(browser, server.url);
+// Paste, then wait for the next frame after the result is in the DOM.
+const timeInput = (value) =>
+  app.page.evaluate(
+    (value) =>
+      new Promise((resolve) => {
+        const area = document.getElementById("letter-text");
+        const start = performance.now();
+        area.value = value;
+        area.dispatchEvent(new InputEvent("input", { bubbles: true }));
+        requestAnimationFrame(() => resolve(performance.now() - start));
+      }),
+    value,
+  );
+const renders = [];
+const keys = [];
+for (let i = 0; i < RUNS; i++) {
+  await paste(app.page, "");
+  renders.push(await timeInput(text));
+  if (!(await app.page.getByTestId("decision").count())) throw new Error("the letter did not render");
+  keys.push(await timeInput(`${text}x`));
+}
+await browser.close();
+await server.close();
+
+const result = {
+  transfer_gzip_bytes: transferTotal,
+  transfer_gzip_by_file: transfer,
+  load_ms: Math.round(median(loads)),
+  longest_letter: path.relative(CORPUS, longest),
+  longest_letter_bytes: Buffer.byteLength(text),
+  paste_to_render_ms: Math.round(median(renders) * 10) / 10,
+  keystroke_ms: Math.round(median(keys) * 10) / 10,
+};
+const rows = [
+  ["transfer (gzip)", `${(transferTotal / 1000).toFixed(1)} KB`, "350 KB"],
+  ["load to usable", `${result.load_ms} ms`, "1000 ms"],
+  [`paste to render (${result.longest_letter}, ${result.longest_letter_bytes} B)`, `${result.paste_to_render_ms} ms`, "50 ms"],
+  ["keystroke in that letter", `${result.keystroke_ms} ms`, "no lag"],
+];
+for (const [what, value, budget] of rows) console.log(`${what.padEnd(60)} ${value.padStart(10)}   budget ${budget}`);
+fs.mkdirSync(path.join(REPO, "target"), { recursive: true });
+fs.writeFileSync(path.join(REPO, "target/web-budgets.json"), `${JSON.stringify(result, null, 2)}\n`);
