@@ -269,6 +269,27 @@ fn limb_of(word: &str) -> Option<&'static [&'static str]> {
 /// How many words before a part a side word may stand and still qualify it.
 const SIDE_REACH: usize = 4;
 
+/// "the knee, calf, foot and toes bilaterally": the rest of a list of parts
+/// that ends with "bilaterally".
+fn list_ends_bilaterally(after: &str) -> bool {
+    let clause = &after[..after.find(['.', ';']).unwrap_or(after.len())];
+    for word in clause.split_whitespace().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphabetic())
+            .to_ascii_lowercase()
+    }) {
+        if word == "bilaterally" {
+            return true;
+        }
+        if !(word.is_empty()
+            || matches!(word.as_str(), "and" | "or" | "the")
+            || EACH.is_match(&word))
+        {
+            return false;
+        }
+    }
+    false
+}
+
 fn laterality_of(word: &str) -> Laterality {
     match word.to_ascii_lowercase().as_str() {
         "left" => Laterality::Left,

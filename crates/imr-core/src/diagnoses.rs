@@ -18,6 +18,7 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
           | (?:is|was)?\s*undergoing\s+treatments?\s+for
           | (?:current\s+|working\s+|final\s+)?diagnos[ie]s\s+(?:included|includes?|are|is|was|were|have\s+included|has\s+included|consist(?:s|ed)?\s+of)(?:\s+documented\s+as|\s+noted\s+as|\s+listed\s+as)?
           | (?:current\s+|working\s+)?diagnos[ie]s\s+(?:documented|noted|listed)\s+(?:as|include)
+          | diagnos[ie]s\s+(?:that|which)\s+(?:included|includes?)
           | diagnos[ie]s\s*:
           | diagnosed\s+(?:with|as\s+having|as)
           | given\s+a\s+diagnosis\s+of
@@ -39,7 +40,7 @@ static LIST_END: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that name a condition: a piece holding one stands on its own.
 static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern(
-        r"(?i)\b(?:pain|strain|sprain|fractures?|tears?|syndrome|disorders?|injury|injuries|radiculopathy|radiculitis|neuritis|neuropathy|disease|contusions?|displacement|dislocation|stenosis|herniation|herniated|impingement|lesions?|lumbago|sciatica|dysfunction|derangement|instability|effusion|spasms?|paresthesias?|numbness|weakness|headaches?|migraines?|infection|laceration|abrasion|amputation|deformity|degeneration|hypertension|diabetes|depression|anxiety|insomnia|obesity|stress|bulging|bulge|protrusion|spondylolisthesis|status\s+post|s/p|post-?\s*(?:op|operative|surgical)|tachycardia|arrhythmia|infarct(?:ion)?|concussion|trauma|wound|burn|cyst|mass|tumor|erosion|rupture|avulsion|ganglion|trigger\s+finger|\w+itis|\w+osis|\w+algia|\w+opathy|\w+plegia)\b",
+        r"(?i)\b(?:pain|strain|sprain|fractures?|tears?|syndrome|disorders?|injury|injuries|radiculopathy|radiculitis|neuritis|neuropathy|disease|contusions?|displacement|dislocation|stenosis|herniation|herniated|impingement|lesions?|lumbago|sciatica|dysfunction|derangement|instability|effusion|spasms?|paresthesias?|numbness|weakness|stiffness|headaches?|migraines?|infection|laceration|abrasion|amputation|deformity|degeneration|hypertension|diabetes|depression|anxiety|insomnia|obesity|stress|bulging|bulge|protrusion|spondylolisthesis|status\s+post|s/p|post-?\s*(?:op|operative|surgical)|tachycardia|arrhythmia|infarct(?:ion)?|concussion|trauma|wound|burn|cyst|mass|tumor|erosion|rupture|avulsion|ganglion|trigger\s+finger|\w+itis|\w+osis|\w+algia|\w+opathy|\w+plegia)\b",
     )
     .expect("condition words")
 });
@@ -121,9 +122,14 @@ fn split(sentence: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
         let text = sentence[s..e].trim();
         let words: Vec<&str> = text.split_whitespace().collect();
         let opens_with_condition = words.first().is_some_and(|w| CONDITION.is_match(w));
-        // "sprain and strain", "pain and injury status post ...": a head noun
-        // with no site of its own shares the modifier before it.
+        // "cervical sprain and strain", "shoulder pain and injury status post
+        // ...": a head noun with no site of its own shares the modifier of the
+        // item before ("hypertension and dyslipidemia" share none).
+        let previous_has_modifier = merged
+            .last()
+            .is_some_and(|&(ps, pe)| sentence[ps..pe].split_whitespace().count() > 1);
         let shares_modifier = by_word
+            && previous_has_modifier
             && opens_with_condition
             && !words.get(1).is_some_and(|w| CONDITION.is_match(w))
             && !words

@@ -17,9 +17,10 @@ static STRENGTH: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern(r"(?i)^(?:\s*(?:capsules?|tablets?|tabs?|cream|gel|patch(?:es)?|ointment|solution|oral|extended[\s-]release|ER|XR|CR|SR|XL|DR|ODT))*\s*(?P<strength>\d+(?:\.\d+)?(?:\s*[-/]\s*\d+(?:\.\d+)?)*\s*(?:mg|mcg|g|gm|%|ml|units?)\b%?)")
         .expect("strength")
 });
-/// Salt and release words that belong to the name ("Orphenadrine Citrate").
+/// Salt words that belong to the name ("Orphenadrine Citrate"); release
+/// forms ("ER") do not (docs/annotation-guidelines.md §2).
 static NAME_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern(r"(?i)^\s+(?:citrate|sodium|potassium|hcl|hydrochloride|tartrate|maleate|succinate|besylate|ER|XR|CR|SR|XL)\b")
+    crate::text::pattern(r"(?i)^\s+(?:citrate|sodium|potassium|hcl|hydrochloride|tartrate|maleate|succinate|besylate)\b")
         .expect("name suffix")
 });
 static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {

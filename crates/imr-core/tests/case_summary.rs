@@ -96,16 +96,18 @@ const GOALS: [(&str, f64, f64); 4] = [
     ("dates", 0.95, 0.90),
 ];
 
-#[test]
-fn precision_and_recall_on_the_hand_annotated_letters() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/case_summary");
+/// Precision and recall over the annotated letters in `folder`, as a report
+/// and the per-field tallies.
+fn evaluate(folder: &str) -> ([Tally; 4], String, Vec<String>) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join(folder);
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("annotations folder")
         .map(|e| e.expect("entry").path())
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     files.sort();
-    assert!(files.len() >= 25, "only {} annotated letters", files.len());
     let mut tallies = [Tally::default(); 4];
     let mut misses = Vec::new();
     for file in &files {
@@ -142,7 +144,18 @@ fn precision_and_recall_on_the_hand_annotated_letters() {
             t.annotated
         ));
     }
-    println!("{report}\n{}", misses.join("\n"));
+    println!(
+        "{folder}: {} letters\n{report}\n{}",
+        files.len(),
+        misses.join("\n")
+    );
+    (tallies, report, misses)
+}
+
+#[test]
+fn precision_and_recall_on_the_hand_annotated_letters() {
+    let (tallies, report, misses) = evaluate("case_summary");
+    assert!(tallies[0].annotated > 50, "the annotations are missing");
     for (i, (field, min_precision, min_recall)) in GOALS.iter().enumerate() {
         let t = tallies[i];
         assert!(
@@ -169,4 +182,33 @@ fn seed_letter_diagnoses_and_medications_match_its_gold() {
     }});
     let diffs = support::gold::differences(&out, &expected, support::gold::Strings::UpToWhitespace);
     assert!(diffs.is_empty(), "{}", diffs.join("\n"));
+}
+
+/// The held-out letters were annotated after the rules were written. Their
+/// first measurement (diagnoses 0.92 / 0.71) showed four general gaps, which
+/// were fixed; no rule was written for a single held-out letter. Their floors
+/// sit just under today's figures (see the README), so a regression fails here
+/// while the tuned set above holds the goals.
+const HELD_OUT_FLOORS: [(&str, f64, f64); 4] = [
+    ("diagnoses", 0.85, 0.85),
+    ("medications", 0.95, 0.95),
+    ("body_parts", 0.90, 0.88),
+    ("dates", 0.95, 0.95),
+];
+
+#[test]
+fn precision_and_recall_on_the_held_out_letters() {
+    let (tallies, report, misses) = evaluate("case_summary_heldout");
+    assert!(
+        tallies[0].annotated > 20,
+        "the held-out annotations are missing"
+    );
+    for (i, (field, min_precision, min_recall)) in HELD_OUT_FLOORS.iter().enumerate() {
+        let t = tallies[i];
+        assert!(
+            t.precision() >= *min_precision && t.recall() >= *min_recall,
+            "held-out {field} below its floor:\n{report}\n{}",
+            misses.join("\n")
+        );
+    }
 }
