@@ -204,12 +204,20 @@ pub fn parse(doc: &Document, start: usize, end: usize) -> Vec<BodyPart> {
 }
 
 fn side(part: &str, word: &str, before: &str, after: &str) -> Option<Laterality> {
-    if let Some(c) = SIDE_AFTER.captures(after) {
+    // Most mentions have no side after them: a cheap test first.
+    if let Some(c) = SIDE_AFTER
+        .is_match(after)
+        .then(|| SIDE_AFTER.captures(after))
+        .flatten()
+    {
         return Some(if c.get(2).is_some() {
             Laterality::Bilateral
         } else {
             laterality_of(&c[1])
         });
+    }
+    if list_ends_bilaterally(after) {
+        return Some(Laterality::Bilateral);
     }
     // The nearest side word among the last few words of the same clause
     // ("right shoulder and elbow" gives the elbow a side too).

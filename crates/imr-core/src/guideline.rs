@@ -113,13 +113,19 @@ fn citation(doc: &Document, start: usize, end: usize) -> Option<Citation> {
     let squashed = clean(doc, name_start, end)
         .map(|s| s.value)
         .unwrap_or_default();
-    let sections = SECTIONS
-        .captures(&squashed)
+    // Cheap tests first: most citations have no pages, URLs or sections.
+    let sections = (squashed.contains("ection"))
+        .then(|| SECTIONS.captures(&squashed))
+        .flatten()
         .and_then(|c| c.get(1))
         .map(|m| vec![m.as_str().trim_end_matches('.').to_string()])
         .unwrap_or(odg_sections);
     let pages = PAGES
-        .captures_iter(&squashed)
+        .captures_iter(if squashed.contains("age") {
+            &squashed
+        } else {
+            ""
+        })
         .filter_map(|c| c.get(1))
         .map(|m| m.as_str().trim_end_matches([',', ' ', '-']).to_string())
         .collect();

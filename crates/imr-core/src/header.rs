@@ -42,29 +42,29 @@ pub fn parse(doc: &Document, start: usize, end: usize) -> CaseHeader {
     let mut header = CaseHeader::default();
     let mut pending_dates: VecDeque<Label> = VecDeque::new();
     let region = &doc.text[start..end];
-    for c in TOKEN.captures_iter(region) {
-        let Some(m) = c.get(0) else { continue };
+    // Which alternative matched is told by the text itself; no capture groups
+    // are needed, so the search stays on the fast engine.
+    for m in TOKEN.find_iter(region) {
+        let token = m.as_str();
         let span = doc.span(start + m.start(), start + m.end());
-        if let Some(label) = c.name("label") {
-            match label_of(label.as_str()) {
+        if token.starts_with(|c: char| c.is_ascii_digit()) {
+            let (Some(label), Some(date)) = (pending_dates.pop_front(), parse_date(token)) else {
+                continue;
+            };
+            date_slot(&mut header, label).get_or_insert(Spanned::new(date, span));
+        } else if token.as_bytes().get(2).is_some_and(u8::is_ascii_digit) {
+            header
+                .case_number
+                .get_or_insert(Spanned::new(token.to_string(), span));
+        } else if matches!(token, "Standard" | "Expedited" | "Urgent") {
+            header
+                .priority
+                .get_or_insert(Spanned::new(token.to_string(), span));
+        } else if !token.starts_with("Received") {
+            match label_of(token.trim_end_matches([':', ' ', '\n'])) {
                 Label::CaseNumber | Label::Priority => {}
                 date_label => pending_dates.push_back(date_label),
             }
-        } else if c.name("case").is_some() {
-            header
-                .case_number
-                .get_or_insert(Spanned::new(m.as_str().to_string(), span));
-        } else if c.name("priority").is_some() {
-            header
-                .priority
-                .get_or_insert(Spanned::new(m.as_str().to_string(), span));
-        } else if c.name("date").is_some() {
-            let (Some(label), Some(date)) = (pending_dates.pop_front(), parse_date(m.as_str()))
-            else {
-                continue;
-            };
-            let slot = date_slot(&mut header, label);
-            slot.get_or_insert(Spanned::new(date, span));
         }
     }
     header

@@ -10,8 +10,6 @@ use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-static WORD: LazyLock<Regex> =
-    LazyLock::new(|| crate::text::pattern(r"[A-Za-z][A-Za-z]+").expect("word"));
 /// A strength right after a name (form words such as "capsules" may come between).
 static STRENGTH: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern(r"(?i)^(?:\s*(?:capsules?|tablets?|tabs?|cream|gel|patch(?:es)?|ointment|solution|oral|extended[\s-]release|ER|XR|CR|SR|XL|DR|ODT))*\s*(?P<strength>\d+(?:\.\d+)?(?:\s*[-/]\s*\d+(?:\.\d+)?)*\s*(?:mg|mcg|g|gm|%|ml|units?)\b%?)")
@@ -73,8 +71,9 @@ pub fn parse(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Medication> {
     let mut by_key: HashMap<String, usize> = HashMap::new();
     for &(start, end) in sentences {
         let sentence = &doc.text[start..end];
-        let status = status_of(sentence);
-        let mut words = WORD.find_iter(sentence).peekable();
+        // Read only for sentences that name a drug.
+        let status = std::cell::OnceCell::new();
+        let mut words = words(sentence).peekable();
         // Words already taken into a name ("Citrate" of "Orphenadrine Citrate").
         let mut taken_until = 0;
         while let Some(word) = words.next() {
@@ -144,7 +143,7 @@ pub fn parse(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Medication> {
                 quantity: found(&QUANTITY),
                 frequency: found(&FREQUENCY),
                 route: found(&ROUTE),
-                status,
+                status: *status.get_or_init(|| status_of(sentence)),
                 name,
             };
             merge(&mut meds, &mut by_key, medication);
@@ -158,10 +157,7 @@ pub fn parse(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Medication> {
 fn detail_window(rest: &str) -> &str {
     let rest = head(rest, LOOKAHEAD);
     let window = &rest[..rest.find([';', '.']).unwrap_or(rest.len())];
-    match WORD
-        .find_iter(window)
-        .find(|w| drugs::lookup(w.as_str()).is_some())
-    {
+    match words(window).find(|w| drugs::lookup(w.as_str()).is_some()) {
         Some(next_drug) => &window[..next_drug.start()],
         None => window,
     }
@@ -234,4 +230,48 @@ fn status_of(sentence: &str) -> MedicationStatus {
     } else {
         MedicationStatus::Unknown
     }
+}
+
+/// A word of two or more ASCII letters, with its place in the sentence.
+#[derive(Clone, Copy)]
+struct Word<'a> {
+    text: &'a str,
+    start: usize,
+}
+
+impl<'a> Word<'a> {
+    fn as_str(&self) -> &'a str {
+        self.text
+    }
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+}
+
+/// The words of `text`, scanned by hand: a regex iterator costs more per
+/// word than the whole lookup that follows.
+fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || loop {
+        while at < bytes.len() && !bytes[at].is_ascii_alphabetic() {
+            at += 1;
+        }
+        let start = at;
+        while at < bytes.len() && bytes[at].is_ascii_alphabetic() {
+            at += 1;
+        }
+        if at - start >= 2 {
+            return Some(Word {
+                text: &text[start..at],
+                start,
+            });
+        }
+        if at >= bytes.len() {
+            return None;
+        }
+    })
 }

@@ -93,22 +93,37 @@ fn replacement(ch: char) -> Option<&'static str> {
     })
 }
 
+/// A byte that normalization keeps as it is: printable ASCII or a line feed.
+fn plain(b: u8) -> bool {
+    (0x20..0x7f).contains(&b) || b == b'\n'
+}
+
 fn normalize_chars(input: &str) -> (String, Vec<u32>) {
-    let needs_work = input
-        .bytes()
-        .any(|b| b >= 0x80 || (b < 0x20 && b != b'\n') || b == 0x7f);
-    if !needs_work {
+    if input.bytes().all(plain) {
         return (input.to_string(), Vec::new());
     }
     let mut text = String::with_capacity(input.len());
     let mut map = Vec::with_capacity(input.len() + 1);
-    let mut chars = input.char_indices().peekable();
-    while let Some((at, ch)) = chars.next() {
+    let bytes = input.as_bytes();
+    let mut at = 0;
+    while at < input.len() {
+        // Copy the run of plain bytes in one go; only the rest is read by char.
+        let run = bytes[at..]
+            .iter()
+            .position(|&b| !plain(b))
+            .unwrap_or(bytes.len() - at);
+        text.push_str(&input[at..at + run]);
+        map.extend(at as u32..(at + run) as u32);
+        at += run;
+        let Some(ch) = input[at..].chars().next() else {
+            break;
+        };
+        let offset = at as u32;
+        at += ch.len_utf8();
         // CRLF is one line break.
-        if ch == '\r' && matches!(chars.peek(), Some((_, '\n'))) {
+        if ch == '\r' && bytes.get(at) == Some(&b'\n') {
             continue;
         }
-        let offset = at as u32;
         match replacement(ch) {
             Some(rep) => {
                 text.push_str(rep);

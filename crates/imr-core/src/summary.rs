@@ -41,7 +41,7 @@ static MECHANISM: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Study kinds and how letters write them.
 static STUDY: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern(r"(?i)\b(?P<kind>MRI|magnetic\s+resonance\s+imaging|x-?\s*rays?|radiographs?|CT\s+scan|CT|computed\s+tomography|EMG(?:\s*/\s*NC[SV])?|NC[SV]|electromyograph\w*|nerve\s+conduction(?:\s+(?:study|studies|velocity))?|ultrasound|bone\s+scan|echocardiogram|EKG|ECG)\b")
+    crate::text::pattern(r"(?i)\b(?:MRI|magnetic\s+resonance\s+imaging|x-?\s*rays?|radiographs?|CT\s+scan|CT|computed\s+tomography|EMG(?:\s*/\s*NC[SV])?|NC[SV]|electromyograph\w*|nerve\s+conduction(?:\s+(?:study|studies|velocity))?|ultrasound|bone\s+scan|echocardiogram|EKG|ECG)\b")
         .expect("study")
 });
 static FINDINGS: LazyLock<Regex> = LazyLock::new(|| {
@@ -161,7 +161,7 @@ fn study(doc: &Document, start: usize, end: usize) -> Option<Study> {
     {
         return None;
     }
-    let kind = STUDY.captures(sentence)?.name("kind")?;
+    let kind = STUDY.find(sentence)?;
     let findings = FINDINGS
         .find(sentence)
         .and_then(|m| clean(doc, start + m.end(), end));
