@@ -1,7 +1,7 @@
 //! Output forms shared by the CLI and the page: JSON (with provenance), CSV
 //! for spreadsheets, and a plain-text summary for notes and emails.
 
-use crate::{Determination, Guideline, Span};
+use crate::{BodyPart, Determination, Guideline, Span};
 use serde_json::{json, Map, Value};
 
 /// The JSON object for one letter: the [`Determination`] fields, `source`
@@ -201,7 +201,7 @@ pub fn provenance(det: &Determination) -> Vec<(String, Span)> {
 }
 
 /// The CSV columns, one row per decision.
-pub const CSV_COLUMNS: [&str; 19] = [
+pub const CSV_COLUMNS: [&str; 22] = [
     "source",
     "format",
     "case_number",
@@ -213,6 +213,9 @@ pub const CSV_COLUMNS: [&str; 19] = [
     "application_received",
     "reviewer_specialty",
     "reviewer_licensure",
+    "patient_diagnoses",
+    "patient_medications",
+    "patient_body_parts",
     "item",
     "treatment",
     "category",
@@ -257,6 +260,22 @@ pub fn to_csv<'a>(
             date(&c.application_received),
             join(det.reviewer.specialty.iter().map(|v| v.value.as_str())),
             join(det.reviewer.licensure.iter().map(|v| v.value.as_str())),
+            join(det.patient.diagnoses.iter().map(|v| v.value.as_str())),
+            det.patient
+                .medications
+                .iter()
+                .map(|m| match &m.strength {
+                    Some(strength) => format!("{} {}", m.name.value, strength.value),
+                    None => m.name.value.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+            det.patient
+                .body_parts
+                .iter()
+                .map(BodyPart::label)
+                .collect::<Vec<_>>()
+                .join("; "),
         ];
         if det.decisions.is_empty() {
             let blanks = std::iter::repeat_n(String::new(), CSV_COLUMNS.len() - fixed.len());
@@ -365,6 +384,21 @@ pub fn summary(det: &Determination) -> String {
         let _ = writeln!(
             s,
             "Appeal: petition due within 30 days of service of the determination (Labor Code 4610.6(h)); estimated {deadline}"
+        );
+    }
+    let p = &det.patient;
+    if !p.diagnoses.is_empty() {
+        let _ = writeln!(
+            s,
+            "Diagnoses: {}",
+            join(p.diagnoses.iter().map(|v| v.value.as_str()))
+        );
+    }
+    if !p.medications.is_empty() {
+        let _ = writeln!(
+            s,
+            "Medications: {}",
+            join(p.medications.iter().map(|m| m.name.value.as_str()))
         );
     }
     if !det.reviewer.specialty.is_empty() {

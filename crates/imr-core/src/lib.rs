@@ -227,12 +227,32 @@ pub struct BodyPart {
     pub span: Span,
 }
 
+impl BodyPart {
+    /// "right shoulder", "lumbar spine".
+    pub fn label(&self) -> String {
+        match self.laterality {
+            Some(side) => format!("{} {}", side.as_str(), self.part),
+            None => self.part.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Laterality {
     Left,
     Right,
     Bilateral,
+}
+
+impl Laterality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Laterality::Left => "left",
+            Laterality::Right => "right",
+            Laterality::Bilateral => "bilateral",
+        }
+    }
 }
 
 /// A drug the summary names, with what it says about it.
