@@ -3,7 +3,7 @@ use crate::components::{
     DecisionCard, Exports, LetterInput, Overview, PatientPanel, PrivacyNote, ReviewerPanel,
     SourceText, StatusBanner,
 };
-use crate::letter::Letter;
+use crate::letter::{Letter, EXAMPLE};
 use crate::present::{self, MAX_TEXT_BYTES};
 use imr_core::{export, Determination, Format};
 use leptos::prelude::*;
@@ -23,6 +23,10 @@ pub fn App() -> impl IntoView {
             .text
             .with(|t| (t.len() <= MAX_TEXT_BYTES).then(|| imr_core::parse(t)))
     });
+
+    // The parser compiles its patterns on first use (about 0.3 s in wasm): do that
+    // once the page is idle, while it is being read, so the first paste renders at once.
+    request_idle_callback(|| drop(imr_core::parse(EXAMPLE)));
 
     // Sync with the outside world: keep the text on this device only while opted in.
     Effect::new(move |_| {

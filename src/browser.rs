@@ -62,11 +62,14 @@ pub fn forget_text() {
     }
 }
 
-/// Scrolls `el` to the middle of its scrolling box (and the window, on phones).
-pub fn scroll_to(el: &web_sys::Element) {
+/// Scrolls `pane` so that `mark` (inside it) is in its middle, then scrolls
+/// the window only if the pane itself is out of view (on phones, where the
+/// letter is below the result; on wide screens it stays beside it).
+pub fn reveal(mark: &web_sys::HtmlElement, pane: &web_sys::HtmlElement) {
+    pane.set_scroll_top(mark.offset_top() - pane.client_height() / 2);
     let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Center);
-    el.scroll_into_view_with_scroll_into_view_options(&options);
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    mark.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
 fn window() -> web_sys::Window {

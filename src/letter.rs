@@ -5,6 +5,10 @@
 use imr_core::Span;
 use leptos::prelude::*;
 
+/// The seed letter, embedded at build time, and its file name.
+pub const EXAMPLE: &str = include_str!("example_letter.txt");
+pub const EXAMPLE_NAME: &str = "000_7757b3c11355ef51.txt";
+
 /// The `source` label of text typed or pasted into the page.
 pub const PASTED: &str = "pasted text";
 

@@ -1,13 +1,9 @@
 use crate::browser;
-use crate::letter::{Letter, PASTED};
+use crate::letter::{Letter, EXAMPLE, EXAMPLE_NAME, PASTED};
 use crate::present::is_text_file;
 use leptos::html::Textarea;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-/// The seed letter, embedded at build time.
-const EXAMPLE: &str = include_str!("../example_letter.txt");
-const EXAMPLE_NAME: &str = "000_7757b3c11355ef51.txt";
 
 /// Where the letter comes in: the text area, Load example, a .txt file
 /// (picked or dropped), Clear / Undo, and the opt-in to remember the text.

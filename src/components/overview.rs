@@ -13,7 +13,7 @@ pub fn Overview(det: Determination) -> impl IntoView {
         .then(|| view! { <OutcomeBadge outcome=Outcome::Other("other".into()) count=other/> });
     let days = match det.days_to_decision() {
         Some(days) => count(days, "day"),
-        None => "Not known (needs the assignment and decision dates)".into(),
+        None => "Not known (needs both dates)".into(),
     };
     let appeal = match det.appeal_deadline_estimate() {
         Some(deadline) => view! {

@@ -1,7 +1,7 @@
 use crate::browser;
 use crate::letter::Letter;
 use crate::present::{line_of, split_at_span, MAX_TEXT_BYTES};
-use leptos::html::Mark;
+use leptos::html::{Mark, Pre};
 use leptos::prelude::*;
 
 /// The original text beside the result, with the chosen value's source highlighted.
@@ -9,10 +9,11 @@ use leptos::prelude::*;
 pub fn SourceText() -> impl IntoView {
     let letter = expect_context::<Letter>();
     let mark_ref = NodeRef::<Mark>::new();
+    let pane_ref = NodeRef::<Pre>::new();
     // Sync with the outside world: bring a newly highlighted passage into view.
     Effect::new(move |_| {
-        if let Some(mark) = mark_ref.get() {
-            browser::scroll_to(&mark);
+        if let (Some(mark), Some(pane)) = (mark_ref.get(), pane_ref.get_untracked()) {
+            browser::reveal(&mark, &pane);
         }
     });
     // Nothing is shown for an empty text or one too long to read (nothing in it can be chosen).
@@ -53,7 +54,7 @@ pub fn SourceText() -> impl IntoView {
             <h2 id="source-h">"Letter text"</h2>
             <p class="hint" id="src-hint">"Choose any underlined value to see the text it came from."</p>
             <p class="sr-only" role="status">{where_}</p>
-            <pre id="source-text" class="source-text" tabindex="0" aria-labelledby="source-h" data-testid="source">{content}</pre>
+            <pre node_ref=pane_ref id="source-text" class="source-text" tabindex="0" aria-labelledby="source-h" data-testid="source">{content}</pre>
         </aside>
     }
 }
