@@ -5,7 +5,7 @@
 //! of Health Plan" and the review has a type (medical necessity,
 //! experimental/investigational, urgent care).
 
-use super::{content_diagnostics, ends_early, truncated, warn, Detection, Guidelines, Markers};
+use super::{finish, Detection, Guidelines, Markers, Sections};
 use crate::decisions::Parts;
 use crate::normalize::Document;
 use crate::text::{captures, clean};
@@ -69,31 +69,14 @@ pub fn detect(markers: &Markers) -> Detection {
 pub fn extract(doc: &Document, format: Format) -> Determination {
     let text = &doc.text;
     let end = text.len();
-    let label = |l: &str| text.find(l).map(|at| (at, at + l.len()));
-    let labels = [
-        label(SUMMARY),
-        label(FINDINGS),
-        label(FINAL_RESULT),
-        label(CREDENTIALS),
-    ];
-    let part = |i: usize| {
-        labels[i].map(|(_, from)| {
-            let to = labels
-                .iter()
-                .flatten()
-                .map(|&(s, _)| s)
-                .filter(|&s| s >= from)
-                .min()
-                .unwrap_or(end);
-            (from, to)
-        })
-    };
-    let first_label = labels
-        .iter()
-        .flatten()
-        .map(|&(s, _)| s)
-        .min()
-        .unwrap_or(end);
+    let sections = Sections::new(
+        [SUMMARY, FINDINGS, FINAL_RESULT, CREDENTIALS]
+            .iter()
+            .map(|l| Sections::find(text, l))
+            .collect(),
+        end,
+    );
+    let first_label = sections.first();
     let case = CaseHeader {
         case_number: captures(&REFERENCE, text, 0, end)
             .and_then(|g| g[1])
@@ -103,9 +86,10 @@ pub fn extract(doc: &Document, format: Format) -> Determination {
     let review_type = captures(&TYPE, text, 0, end)
         .and_then(|g| g[1])
         .and_then(|(s, e)| clean(doc, s, e));
-    let (summary_from, summary_to) = part(0).unwrap_or((0, first_label));
+    let (summary_from, summary_to) = sections.part(0).unwrap_or((0, first_label));
     let (patient, timeline) = summary::read(doc, summary_from, summary_to);
-    let reviewer = part(3)
+    let reviewer = sections
+        .part(3)
         .map(|(s, e)| reviewer::parse(doc, s, e))
         .unwrap_or_default();
 
@@ -133,7 +117,7 @@ pub fn extract(doc: &Document, format: Format) -> Determination {
             let parts = Parts {
                 claims_administrator_guideline: None,
                 reviewer_guideline: None,
-                rationale: part(1).and_then(|(s, e)| clean(doc, s, e)),
+                rationale: sections.part(1).and_then(|(s, e)| clean(doc, s, e)),
             };
             let mut decision = parts.into_decision(doc, treatment, outcome, None, summary_from);
             decision.votes = votes;
@@ -141,7 +125,7 @@ pub fn extract(doc: &Document, format: Format) -> Determination {
         }
         _ => Vec::new(),
     };
-    let mut det = Determination {
+    let det = Determination {
         format,
         case,
         reviewer,
@@ -151,22 +135,7 @@ pub fn extract(doc: &Document, format: Format) -> Determination {
         timeline,
         ..Determination::empty()
     };
-    let mut diagnostics = Vec::new();
-    for (name, found) in [
-        (SUMMARY, labels[0]),
-        (FINDINGS, labels[1]),
-        (CREDENTIALS, labels[3]),
-    ] {
-        if found.is_none() {
-            diagnostics.push(warn(
-                "missing_section",
-                format!("The heading \"{name}\" was not found."),
-                None,
-            ));
-        }
-    }
-    diagnostics.extend(ends_early(doc, &det).map(|reason| truncated(doc, reason)));
-    content_diagnostics(&det, Guidelines::None, &mut diagnostics);
-    det.diagnostics = diagnostics;
-    det
+    let required = [(SUMMARY, 0), (FINDINGS, 1), (CREDENTIALS, 3)]
+        .map(|(name, i)| (name, sections.start(i).is_some()));
+    finish(doc, det, &required, Guidelines::None)
 }

@@ -2,7 +2,7 @@
 //! and "IMR DECISION(S) AND RATIONALE(S)": the header table and item headings
 //! of the Final Determination, plus a list of the documents the reviewer read.
 
-use super::{content_diagnostics, ends_early, truncated, warn, Detection, Guidelines, Markers};
+use super::{finish, Detection, Guidelines, Markers, Sections};
 use crate::normalize::Document;
 use crate::{decisions, documents, header, reviewer, summary, Determination, Format};
 
@@ -46,28 +46,27 @@ pub fn extract(doc: &Document, format: Format) -> Determination {
         .find("CLINICAL CASE SUMMARY")
         .or_else(|| text.find(CASE_SUMMARY));
     let decisions_at = text.find(DECISIONS);
-    let headings = [documents_at, credentials_at, summary_at, decisions_at];
-    // Each part runs to the next heading after it.
-    let part_end = |from: usize| {
-        headings
-            .iter()
-            .flatten()
-            .copied()
-            .filter(|&h| h > from)
-            .min()
-            .unwrap_or(end)
-    };
-    let first_heading = headings.iter().flatten().copied().min().unwrap_or(end);
+    // Headings, not labels: each part starts at its heading.
+    let sections = Sections::new(
+        [documents_at, credentials_at, summary_at, decisions_at]
+            .map(|at| at.map(|a| (a, a)))
+            .to_vec(),
+        end,
+    );
+    let first_heading = sections.first();
 
     let case = header::parse(doc, 0, first_heading);
     let documents_reviewed = documents_at
-        .map(|at| documents::parse(doc, at + DOCUMENTS.len(), part_end(at)))
+        .and(sections.part(0))
+        .map(|(from, to)| documents::parse(doc, from + DOCUMENTS.len(), to))
         .unwrap_or_default();
     let reviewer = credentials_at
-        .map(|at| reviewer::parse(doc, at, part_end(at)))
+        .and(sections.part(1))
+        .map(|(from, to)| reviewer::parse(doc, from, to))
         .unwrap_or_default();
     let (patient, timeline) = summary_at
-        .map(|at| summary::read(doc, at, part_end(at)))
+        .and(sections.part(2))
+        .map(|(from, to)| summary::read(doc, from, to))
         .unwrap_or_default();
     let decisions = match decisions_at {
         Some(at) => {
@@ -76,7 +75,7 @@ pub fn extract(doc: &Document, format: Format) -> Determination {
         }
         None => Vec::new(),
     };
-    let mut det = Determination {
+    let det = Determination {
         format,
         case,
         reviewer,
@@ -86,22 +85,11 @@ pub fn extract(doc: &Document, format: Format) -> Determination {
         timeline,
         ..Determination::empty()
     };
-    let mut diagnostics = Vec::new();
-    for (name, at) in [
+    let required = [
         (DOCUMENTS, documents_at),
         (CASE_SUMMARY, summary_at),
         (DECISIONS, decisions_at),
-    ] {
-        if at.is_none() {
-            diagnostics.push(warn(
-                "missing_section",
-                format!("The heading \"{name}\" was not found."),
-                None,
-            ));
-        }
-    }
-    diagnostics.extend(ends_early(doc, &det).map(|reason| truncated(doc, reason)));
-    content_diagnostics(&det, Guidelines::Both, &mut diagnostics);
-    det.diagnostics = diagnostics;
-    det
+    ]
+    .map(|(name, at)| (name, at.is_some()));
+    finish(doc, det, &required, Guidelines::Both)
 }

@@ -263,3 +263,75 @@ fn tail(line: &str) -> &str {
     }
     &line[start..]
 }
+
+/// A letter cut into parts by its labels or headings: each part runs from the
+/// end of its label to the start of the next label found, or the text's end.
+struct Sections {
+    /// Each label's `(start, end)` in the normalized text, when found.
+    labels: Vec<Option<(usize, usize)>>,
+    end: usize,
+}
+
+impl Sections {
+    fn new(labels: Vec<Option<(usize, usize)>>, end: usize) -> Sections {
+        Sections { labels, end }
+    }
+
+    /// The first occurrence of `label` in the text, as a label range.
+    fn find(text: &str, label: &str) -> Option<(usize, usize)> {
+        text.find(label).map(|at| (at, at + label.len()))
+    }
+
+    /// The text under label `i`, without the label.
+    fn part(&self, i: usize) -> Option<(usize, usize)> {
+        let (_, from) = self.labels.get(i).copied().flatten()?;
+        let to = self
+            .labels
+            .iter()
+            .enumerate()
+            .filter_map(|(j, label)| label.filter(|&(s, _)| j != i && s >= from).map(|(s, _)| s))
+            .min()
+            .unwrap_or(self.end);
+        Some((from, to))
+    }
+
+    /// Where label `i` starts.
+    fn start(&self, i: usize) -> Option<usize> {
+        self.labels.get(i).copied().flatten().map(|(s, _)| s)
+    }
+
+    /// Where the first label found starts (the text before it is the header).
+    fn first(&self) -> usize {
+        self.labels
+            .iter()
+            .flatten()
+            .map(|&(s, _)| s)
+            .min()
+            .unwrap_or(self.end)
+    }
+}
+
+/// Adds the diagnostics every layout gives alike to `det`: each required
+/// heading not found, text that ends early, and missing parts.
+fn finish(
+    doc: &Document,
+    mut det: Determination,
+    required: &[(&str, bool)],
+    guidelines: Guidelines,
+) -> Determination {
+    let mut diagnostics: Vec<Diagnostic> = required
+        .iter()
+        .filter(|(_, found)| !found)
+        .map(|(name, _)| {
+            warn(
+                "missing_section",
+                format!("The heading \"{name}\" was not found."),
+                None,
+            )
+        })
+        .collect();
+    diagnostics.extend(ends_early(doc, &det).map(|reason| truncated(doc, reason)));
+    content_diagnostics(&det, guidelines, &mut diagnostics);
+    det.diagnostics = diagnostics;
+    det
+}

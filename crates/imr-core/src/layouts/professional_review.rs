@@ -2,7 +2,7 @@
 //! summary, the documents reviewed, the guidelines relied upon and why, the
 //! rationale, and the reviewer's qualifications, each under a capitalized label.
 
-use super::{content_diagnostics, ends_early, truncated, warn, Detection, Guidelines, Markers};
+use super::{finish, Detection, Guidelines, Markers, Sections};
 use crate::decisions::Parts;
 use crate::normalize::Document;
 use crate::text::clean;
@@ -61,37 +61,20 @@ pub fn detect(markers: &Markers) -> Detection {
 pub fn extract(doc: &Document, format: Format) -> Determination {
     let text = &doc.text;
     let end = text.len();
-    let label = |l: &str| text.find(l).map(|at| (at, at + l.len()));
     let rationale = RATIONALE
         .captures(text)
         .and_then(|c| Some((c.get(0)?, c.name("not").is_some())));
-    let labels = [
-        label(ISSUE),
-        label(SUMMARY),
-        label(DOCUMENTS),
-        label(GUIDELINES),
+    let labels = vec![
+        Sections::find(text, ISSUE),
+        Sections::find(text, SUMMARY),
+        Sections::find(text, DOCUMENTS),
+        Sections::find(text, GUIDELINES),
         rationale.map(|(m, _)| (m.start(), m.end())),
-        label(QUALIFICATIONS),
+        Sections::find(text, QUALIFICATIONS),
     ];
-    // Each part runs from its label to the next label after it.
-    let part = |i: usize| {
-        labels[i].map(|(_, from)| {
-            let to = labels
-                .iter()
-                .flatten()
-                .map(|&(s, _)| s)
-                .filter(|&s| s >= from)
-                .min()
-                .unwrap_or(end);
-            (from, to)
-        })
-    };
-    let first_label = labels
-        .iter()
-        .flatten()
-        .map(|&(s, _)| s)
-        .min()
-        .unwrap_or(end);
+    let sections = Sections::new(labels, end);
+    let part = |i: usize| sections.part(i);
+    let first_label = sections.first();
 
     let case = header::parse(doc, 0, first_label);
     let (patient, timeline) = part(1)
@@ -122,12 +105,12 @@ pub fn extract(doc: &Document, format: Format) -> Determination {
                 reviewer_guideline: part(3).and_then(|(s, e)| guideline::parse(doc, s, e)),
                 rationale: part(4).and_then(|(s, e)| clean(doc, s, e)),
             };
-            let from = labels[0].map_or(0, |(s, _)| s);
+            let from = sections.start(0).unwrap_or(0);
             vec![parts.into_decision(doc, treatment, outcome, None, from)]
         }
         _ => Vec::new(),
     };
-    let mut det = Determination {
+    let det = Determination {
         format,
         case,
         reviewer,
@@ -137,24 +120,9 @@ pub fn extract(doc: &Document, format: Format) -> Determination {
         timeline,
         ..Determination::empty()
     };
-    let mut diagnostics = Vec::new();
-    for (name, found) in [
-        (ISSUE, labels[0]),
-        (SUMMARY, labels[1]),
-        (QUALIFICATIONS, labels[5]),
-    ] {
-        if found.is_none() {
-            diagnostics.push(warn(
-                "missing_section",
-                format!("The heading \"{name}\" was not found."),
-                None,
-            ));
-        }
-    }
-    diagnostics.extend(ends_early(doc, &det).map(|reason| truncated(doc, reason)));
-    content_diagnostics(&det, Guidelines::ReviewerOnly, &mut diagnostics);
-    det.diagnostics = diagnostics;
-    det
+    let required = [(ISSUE, 0), (SUMMARY, 1), (QUALIFICATIONS, 5)]
+        .map(|(name, i)| (name, sections.start(i).is_some()));
+    finish(doc, det, &required, Guidelines::ReviewerOnly)
 }
 
 fn decision_outcome(doc: &Document) -> Option<Spanned<Outcome>> {
