@@ -7,17 +7,10 @@ mod support;
 
 use serde_json::{json, Value};
 
+use support::gold::codes;
+
 fn check(input: &str, expected: Value) {
     support::gold::check(input, &expected);
-}
-
-/// The diagnostic codes of a parse, in order.
-fn codes(input: &str) -> Vec<String> {
-    imr_core::parse(input)
-        .diagnostics
-        .into_iter()
-        .map(|d| d.code)
-        .collect()
 }
 
 /// A short but complete letter in the pdftotext -raw style.

@@ -6,15 +6,7 @@ mod support;
 
 use serde_json::json;
 use support::corpus::corpus_dir;
-use support::gold::check;
-
-fn codes(input: &str) -> Vec<String> {
-    imr_core::parse(input)
-        .diagnostics
-        .into_iter()
-        .map(|d| d.code)
-        .collect()
-}
+use support::gold::{check, codes};
 
 #[test]
 fn dwc_2013_notice_fragment_gives_everything_it_holds() {

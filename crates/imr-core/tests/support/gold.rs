@@ -88,3 +88,12 @@ pub fn check(input: &str, expected: &Value) {
         out
     );
 }
+
+/// The diagnostic codes of a parse, in order.
+pub fn codes(input: &str) -> Vec<String> {
+    imr_core::parse(input)
+        .diagnostics
+        .into_iter()
+        .map(|d| d.code)
+        .collect()
+}
