@@ -95,6 +95,11 @@ test("no request after load while pasting, parsing, highlighting and exporting",
   assert.match(clipboard, /Labor Code 4610\.6\(h\)/);
 
   assert.deepEqual(app.console, [], "the page logs nothing");
+
+  // The policy is in force: even a same-origin fetch is refused.
+  const attempt = await page.evaluate(() => fetch("sw.js").then(() => "fetched", () => "refused"));
+  assert.equal(attempt, "refused");
+  assert.equal(server.requests.length, served);
   await app.context.close();
   await server.close();
 });
