@@ -56,6 +56,9 @@ test("the overview counts outcomes and shows the seed's facts", async () => {
   assert.equal(await page.getByTestId("sex").locator("dd").innerText(), "Male");
   assert.equal(await page.getByTestId("licensure").locator("dd").innerText(), "California");
   assert.equal(await page.getByTestId("specialty").locator("dd").innerText(), "Internal Medicine");
+  const items = (testid) => page.getByTestId(testid).locator("li").allTextContents();
+  assert.deepEqual(await items("diagnoses"), gold.patient.diagnoses);
+  assert.deepEqual(await items("medications"), gold.patient.medications.map((m) => `${m.name} ${m.strength}`));
 });
 
 test("choosing a value highlights and scrolls to the exact text it came from", async () => {
