@@ -31,7 +31,7 @@ async function seriousViolations(page) {
 async function loadExampleAndChoose(page) {
   await page.getByRole("button", { name: "Load example" }).click();
   await page.getByTestId("rationale").first().locator("summary").click();
-  await page.getByTestId("treatment").first().locator("button").click();
+  await page.getByTestId("treatment").first().locator("a").click();
 }
 
 for (const colorScheme of ["light", "dark"]) {

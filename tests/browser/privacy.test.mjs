@@ -69,7 +69,7 @@ test("no request after load while pasting, parsing, highlighting and exporting",
   await page.getByRole("button", { name: "Load example" }).click();
   await pick(page, LETTER);
   await page.getByTestId("case-number").getByText("CM16-0230651").waitFor();
-  await page.getByTestId("treatment").first().locator("button").click();
+  await page.getByTestId("treatment").first().locator("a").click();
   const json = await download(page, "download-json");
   const csv = await download(page, "download-csv");
   await page.getByTestId("copy-summary").click();

@@ -66,14 +66,14 @@ test("choosing a value highlights and scrolls to the exact text it came from", a
   const letter = fs.readFileSync(SEED, "utf8");
   const enc = new TextEncoder();
   for (const testid of ["treatment", "date-of-injury", "specialty", "age"]) {
-    const link = page.getByTestId(testid).first().locator("button.src");
+    const link = page.getByTestId(testid).first().locator("a.src");
     const [start, end] = (await link.getAttribute("data-span")).split("-").map(Number);
     await link.focus();
     await page.keyboard.press("Enter");
     const mark = page.getByTestId("highlight");
     const want = new TextDecoder().decode(enc.encode(letter).slice(start, end));
     assert.equal(await mark.textContent(), want, testid);
-    assert.equal(await link.getAttribute("aria-pressed"), "true");
+    assert.equal(await link.getAttribute("aria-current"), "location");
     await assert.doesNotReject(mark.evaluate((m) => {
       const box = m.getBoundingClientRect();
       const pane = m.closest("pre").getBoundingClientRect();
@@ -84,6 +84,6 @@ test("choosing a value highlights and scrolls to the exact text it came from", a
   // The rationale is collapsible and its source can be shown too.
   const rationale = page.getByTestId("rationale").first();
   await rationale.locator("summary").click();
-  await rationale.getByRole("button", { name: "Show in letter" }).click();
+  await rationale.getByRole("link", { name: "Show in letter" }).click();
   assert.match(await page.getByTestId("highlight").textContent(), /Pursuant to the Official Disability Guidelines/);
 });
