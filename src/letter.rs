@@ -62,3 +62,40 @@ impl Letter {
         self.selected.set(Some(span));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replacing_keeps_the_old_text_for_undo() {
+        let letter = Letter::new("my paste".into());
+        letter.select(Span::new(0, 2));
+        letter.replace(EXAMPLE.into(), EXAMPLE_NAME);
+        assert_eq!(letter.text.get_untracked(), EXAMPLE);
+        assert_eq!(letter.name.get_untracked(), EXAMPLE_NAME);
+        assert_eq!(
+            letter.selected.get_untracked(),
+            None,
+            "old spans no longer apply"
+        );
+        letter.undo();
+        assert_eq!(letter.text.get_untracked(), "my paste");
+        assert_eq!(letter.name.get_untracked(), PASTED);
+        // Undo is itself undoable.
+        letter.undo();
+        assert_eq!(letter.text.get_untracked(), EXAMPLE);
+    }
+
+    #[test]
+    fn clearing_an_empty_text_keeps_nothing_and_edits_keep_the_name() {
+        let letter = Letter::new(String::new());
+        letter.replace(String::new(), PASTED);
+        assert_eq!(letter.previous.get_untracked(), None);
+        letter.replace("a letter".into(), "CM16-1.txt");
+        letter.select(Span::new(0, 1));
+        letter.edit("a letter, edited".into());
+        assert_eq!(letter.selected.get_untracked(), None);
+        assert_eq!(letter.name.get_untracked(), "CM16-1.txt");
+    }
+}
