@@ -3,7 +3,6 @@
 //! in case summaries; names not listed are still found when a strength
 //! follows them ("Trezix 320.5-30-16mg").
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// `(name as written, lowercase; generic it stands for, or "" when the name is the generic)`.
@@ -202,25 +201,25 @@ pub struct Drug {
     pub generic: Option<&'static str>,
 }
 
-/// The lexicon keyed by lowercase name, built once.
-static BY_NAME: LazyLock<HashMap<&'static str, &'static str>> =
-    LazyLock::new(|| NAMES.iter().copied().collect());
-/// First words of the two-word names ("ms", "methyl").
-static FIRST_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    NAMES
-        .iter()
-        .filter_map(|(n, _)| n.split_once(' ').map(|(first, _)| first))
-        .collect()
+/// The lexicon sorted by name, built once, for binary search.
+static SORTED: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    let mut sorted = NAMES.to_vec();
+    sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    sorted
 });
+
+/// Compares a lexicon name (lowercase) with a written word, ignoring ASCII
+/// case, without allocating: this runs for every word of a case summary.
+fn compare(name: &str, word: &str) -> std::cmp::Ordering {
+    name.bytes()
+        .cmp(word.bytes().map(|b| b.to_ascii_lowercase()))
+}
 
 /// Looks up a name (any case; one or two words).
 pub fn lookup(name: &str) -> Option<Drug> {
-    // No name of the lexicon is longer; longer words need no lowercasing.
-    if name.len() > 24 {
-        return None;
-    }
-    let lower = name.to_ascii_lowercase();
-    BY_NAME.get(lower.as_str()).map(|&generic| Drug {
+    let at = SORTED.binary_search_by(|(n, _)| compare(n, name)).ok()?;
+    let generic = SORTED[at].1;
+    Some(Drug {
         generic: (!generic.is_empty()).then_some(generic),
     })
 }
@@ -228,5 +227,16 @@ pub fn lookup(name: &str) -> Option<Drug> {
 /// Whether a word starts a two-word name ("ms contin", "methyl salicylate"),
 /// so a scanner knows to look one word further.
 pub fn starts_two_word_name(word: &str) -> bool {
-    word.len() <= 8 && FIRST_WORDS.contains(word.to_ascii_lowercase().as_str())
+    FIRST_WORDS
+        .iter()
+        .any(|first| first.eq_ignore_ascii_case(word))
 }
+
+/// The first words of the two-word names, built once.
+static FIRST_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    NAMES
+        .iter()
+        .filter_map(|(n, _)| n.split_once(' '))
+        .map(|(first, _)| first)
+        .collect()
+});
