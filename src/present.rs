@@ -2,7 +2,9 @@
 //! extracted. No domain rules live here (those are in `imr-core`); no browser
 //! APIs either, so everything here is tested natively.
 
-use imr_core::{Date, Determination, GuidelineSource, Outcome, Severity, Sex, Span};
+use imr_core::{
+    Date, Determination, EventKind, GuidelineSource, MedicationStatus, Outcome, Severity, Sex, Span,
+};
 
 /// Texts longer than this are not parsed: determination letters are a few
 /// dozen kilobytes, and parsing megabytes on every keystroke would freeze the page.
@@ -111,6 +113,27 @@ pub fn sex_label(sex: Sex) -> &'static str {
     match sex {
         Sex::Male => "Male",
         Sex::Female => "Female",
+    }
+}
+
+pub fn medication_status_label(status: MedicationStatus) -> &'static str {
+    match status {
+        MedicationStatus::Requested => "requested",
+        MedicationStatus::Current => "current",
+        MedicationStatus::Prior => "prior",
+        MedicationStatus::Unknown => "status not stated",
+    }
+}
+
+pub fn event_kind_label(kind: EventKind) -> &'static str {
+    match kind {
+        EventKind::Injury => "Injury",
+        EventKind::Visit => "Visit",
+        EventKind::Study => "Study",
+        EventKind::Surgery => "Surgery",
+        EventKind::Request => "Request",
+        EventKind::UtilizationReview => "Utilization review",
+        EventKind::Other => "Event",
     }
 }
 

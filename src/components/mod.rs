@@ -1,5 +1,6 @@
 //! The page's components, one per file.
 
+mod case_panel;
 mod date_value;
 mod decision_card;
 mod exports;
@@ -14,7 +15,9 @@ mod source_link;
 mod source_text;
 mod status_banner;
 mod text_value;
+mod timeline;
 
+pub use case_panel::CasePanel;
 pub use date_value::DateValue;
 pub use decision_card::DecisionCard;
 pub use exports::Exports;
@@ -29,3 +32,4 @@ pub use source_link::SourceLink;
 pub use source_text::SourceText;
 pub use status_banner::StatusBanner;
 pub use text_value::TextValue;
+pub use timeline::Timeline;

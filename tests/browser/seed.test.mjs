@@ -87,3 +87,17 @@ test("choosing a value highlights and scrolls to the exact text it came from", a
   await rationale.getByRole("link", { name: "Show in letter" }).click();
   assert.match(await page.getByTestId("highlight").textContent(), /Pursuant to the Official Disability Guidelines/);
 });
+
+test("the case summary panel and the timeline show what the summary says, linked to its text", async () => {
+  const bodyParts = await app.page.getByTestId("body-parts").locator("a.src").allTextContents();
+  assert.ok(bodyParts.includes("lumbar spine"), `body parts: ${bodyParts}`);
+  const meds = await app.page.getByTestId("medication-details").textContent();
+  for (const want of gold.patient.medications) assert.ok(meds.includes(want.name), `${want.name} in ${meds}`);
+  const events = app.page.getByTestId("timeline").getByTestId("event");
+  const dates = await events.locator("time").evaluateAll((ts) => ts.map((t) => t.getAttribute("datetime")));
+  assert.deepEqual(dates, [...dates].sort(), "events in date order");
+  assert.ok(dates.includes("2011-04-19"), `the date of injury is on the timeline: ${dates}`);
+  // A timeline date leads back to the letter like every other value.
+  await events.first().locator("a.src").click();
+  assert.equal(await app.page.getByTestId("highlight").textContent(), "April 19, 2011");
+});

@@ -125,7 +125,7 @@ static COMPLAINT: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Uses of a word that are not the body part.
 static NOT_A_PART: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern(r"(?i)^(?:\s*(?:therapy|therapist|scooter|raise|raising)\b)|^(?:\s+to\s+(?:work|duty|the\s+clinic))")
+    crate::text::pattern(r"(?i)^(?:\s*(?:therapy|therapist|scooter|raise|raising|truck)\b)|^(?:\s+to\s+(?:work|duty|the\s+clinic))")
         .expect("not a part")
 });
 

@@ -198,7 +198,6 @@ fn status_of(sentence: &str) -> MedicationStatus {
         "plan included",
         "plan consisted",
         "recommend",
-        "was prescribed",
         "plan of care",
     ]) {
         MedicationStatus::Requested
@@ -211,6 +210,7 @@ fn status_of(sentence: &str) -> MedicationStatus {
         "currently",
         "is taking",
         "is on ",
+        "prescribed",
     ]) {
         MedicationStatus::Current
     } else if has(&[

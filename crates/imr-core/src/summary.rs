@@ -82,7 +82,12 @@ fn sentences(doc: &Document, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut from = 0;
     for (i, &b) in bytes.iter().enumerate() {
-        if !matches!(b, b'.' | b'?' | b'!') {
+        // A colon at a line's end closes an introduction ("... including all
+        // medical records:"); other colons introduce lists within a sentence.
+        let closes_line = b == b':'
+            && text[i + 1..].starts_with(['\n', ' '])
+            && text[i + 1..].trim_start_matches(' ').starts_with('\n');
+        if !matches!(b, b'.' | b'?' | b'!') && !closes_line {
             continue;
         }
         let next = text[i + 1..].trim_start();

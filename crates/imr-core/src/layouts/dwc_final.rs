@@ -72,7 +72,11 @@ pub fn extract(doc: &Document, format: Format) -> Determination {
         None => reviewer::parse(doc, 0, first_heading),
     };
     let (patient, timeline) = match s.case_summary {
-        Some(from) => summary::read(doc, from, summary_end.max(from)),
+        // The summary's text starts after its heading.
+        Some(heading) => {
+            let from = heading + CASE_SUMMARY.len();
+            summary::read(doc, from, summary_end.max(from))
+        }
         None => summary::read(doc, 0, summary_end),
     };
     let issues_from = s.issues.or(s.case_summary).unwrap_or(0);
