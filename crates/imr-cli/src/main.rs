@@ -32,6 +32,9 @@ macro_rules! exit_status_help {
     };
 }
 
+// After the macro, which its help text uses.
+mod stats;
+
 const PARSE_AFTER_HELP: &str = concat!(
     "Output formats:
   --jsonl  (default) one JSON object per input, one per line, in argument order. Each object
@@ -76,6 +79,17 @@ enum Command {
         #[arg(value_name = "FILE", required = true)]
         files: Vec<String>,
     },
+    /// Print overturn-rate trends over many letters: by treatment category, drug group,
+    /// reviewer specialty, guideline and month.
+    #[command(after_help = stats::STATS_AFTER_HELP)]
+    Stats {
+        /// One JSON object instead of text tables.
+        #[arg(long)]
+        json: bool,
+        /// Text files of IMR letters, one letter per file; `-` reads stdin.
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<String>,
+    },
     /// Print the JSON Schema of the JSON objects `imr parse` prints.
     Schema,
 }
@@ -106,6 +120,7 @@ fn main() -> ExitCode {
     let (written, status) = match cli.command {
         Command::Schema => (write_schema(&mut stdout), ExitCode::SUCCESS),
         Command::Parse { format, files } => parse_command(&format, &files, &mut stdout),
+        Command::Stats { json, files } => stats::run(json, &files, &mut stdout),
     };
     match written.and_then(|()| stdout.flush()) {
         Ok(()) => status,

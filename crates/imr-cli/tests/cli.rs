@@ -252,3 +252,73 @@ fn help_explains_formats_exit_codes_and_examples() {
         assert!(parse.contains(needle), "`imr parse --help` lacks {needle}");
     }
 }
+
+/// Every letter of one corpus rendering, sorted.
+fn rendering_files(rendering: &str) -> Vec<String> {
+    let dir = Path::new(&corpus("dwc/raw/CM16-0221706.txt"))
+        .parent()
+        .and_then(Path::parent)
+        .expect("corpus dwc folder")
+        .join(rendering);
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .expect("corpus rendering folder")
+        .map(|entry| entry.expect("entry").path().to_string_lossy().into_owned())
+        .filter(|path| path.ends_with(".txt"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn stats_prints_the_core_trends_of_every_letter_as_text_or_json() {
+    let files = rendering_files("raw");
+    let letters: Vec<_> = files
+        .iter()
+        .map(|f| imr_core::parse(&read_text(f)))
+        .collect();
+    let trends = imr_core::stats::trends(&letters);
+    let args = |json: bool| -> Vec<&str> {
+        let flags: &[&str] = if json {
+            &["stats", "--json"]
+        } else {
+            &["stats"]
+        };
+        flags
+            .iter()
+            .copied()
+            .chain(files.iter().map(String::as_str))
+            .collect()
+    };
+    let help = stdout_text(&imr(&["stats", "--help"], b""));
+    assert!(
+        help.contains("fewer than 10") && help.contains("Exit status"),
+        "{help}"
+    );
+    let text = imr(&args(false), b"");
+    assert!(text.status.success(), "{text:?}");
+    assert_eq!(stdout_text(&text), trends.to_text());
+    let json = imr(&args(true), b"");
+    assert!(json.status.success(), "{json:?}");
+    assert_eq!(
+        stdout_text(&json),
+        format!(
+            "{}\n",
+            serde_json::to_string_pretty(&trends).expect("trends serialize")
+        )
+    );
+    let printed: Value = serde_json::from_slice(&json.stdout).expect("stats --json is JSON");
+    assert_eq!(
+        printed["overall"]["items"],
+        letters.iter().map(|l| l.decisions.len()).sum::<usize>()
+    );
+}
+
+#[test]
+fn stats_names_a_missing_file_exits_2_and_counts_the_others() {
+    let letter = seed_letter();
+    let output = imr(&["stats", "no-such-letter.txt", &letter], b"");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no-such-letter.txt"));
+    let only = imr_core::stats::trends([&imr_core::parse(&read_text(&letter))]);
+    assert_eq!(stdout_text(&output), only.to_text());
+}
