@@ -1,7 +1,7 @@
 use crate::browser;
 use crate::components::{
     CasePanel, DecisionCard, Exports, LetterInput, Overview, PatientPanel, PrivacyNote,
-    ReviewerPanel, SourceText, StatusBanner, Timeline,
+    ReviewerPanel, SourceText, StatusBanner,
 };
 use crate::letter::{Letter, EXAMPLE};
 use crate::present::{self, MAX_TEXT_BYTES};
@@ -61,8 +61,7 @@ pub fn App() -> impl IntoView {
                             <ReviewerPanel reviewer=d.reviewer.clone()/>
                             <PatientPanel patient=d.patient.clone() date_of_injury=d.date_of_injury().cloned()/>
                         </div>
-                        <CasePanel patient=d.patient.clone()/>
-                        <Timeline events=d.timeline.clone()/>
+                        <CasePanel patient=d.patient.clone() timeline=d.timeline.clone()/>
                         <section class="decisions" aria-labelledby="decisions-h">
                             <h3 id="decisions-h">"Disputed items (" {d.decisions.len()} ")"</h3>
                             {decisions}

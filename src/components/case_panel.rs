@@ -1,104 +1,116 @@
-use super::{SourceLink, TextValue};
-use crate::present::medication_status_label;
-use imr_core::{Patient, Spanned};
+use super::SourceLink;
+use crate::present::{event_kind_label, medication_status_label};
+use imr_core::{Patient, Span, Spanned, TimelineEvent};
 use leptos::prelude::*;
 
 /// What the clinical case summary says beyond age and sex: the injury, body
 /// parts, medications in detail, studies, treatments to date, work status and
-/// pain — each value linked to its text.
+/// pain — each entry linked to its text. Every list is rendered by one
+/// function from (span, label) pairs, which keeps the page's code small.
 #[component]
-pub fn CasePanel(patient: Patient) -> impl IntoView {
-    let none = || view! { <span class="missing">"None found"</span> }.into_any();
-    let list = |items: Vec<AnyView>| {
-        if items.is_empty() {
-            none()
-        } else {
-            view! { <ul class="plain-list">{items}</ul> }.into_any()
-        }
-    };
-    let linked = |items: Vec<Spanned<String>>| {
-        list(
-            items
+pub fn CasePanel(patient: Patient, timeline: Vec<TimelineEvent>) -> impl IntoView {
+    let body_parts = patient
+        .body_parts
+        .iter()
+        .map(|b| (b.span, b.label()))
+        .collect();
+    let medications = patient
+        .medications
+        .iter()
+        .map(|m| {
+            let details = [&m.strength, &m.quantity, &m.frequency, &m.route]
                 .into_iter()
-                .map(|v| {
-                    view! { <li><SourceLink span=v.span>{v.value}</SourceLink></li> }.into_any()
-                })
-                .collect(),
-        )
-    };
-    let body_parts = list(
-        patient
-            .body_parts
-            .into_iter()
-            .map(|b| {
-                let label = b.label();
-                view! { <li><SourceLink span=b.span>{label}</SourceLink></li> }.into_any()
-            })
-            .collect(),
-    );
-    let medications = list(
-        patient
-            .medications
-            .into_iter()
-            .map(|m| {
-                let details: Vec<AnyView> = [m.strength, m.quantity, m.frequency, m.route]
-                    .into_iter()
-                    .flatten()
-                    .map(|d| view! { " " <SourceLink span=d.span>{d.value}</SourceLink> }.into_any())
-                    .collect();
-                let generic = m.generic.map(|g| view! { " (" {g} ")" });
-                view! {
-                    <li>
-                        <SourceLink span=m.name.span>{m.name.value}</SourceLink>
-                        {generic}
-                        {details}
-                        " " <span class="med-status">"(" {medication_status_label(m.status)} ")"</span>
-                    </li>
-                }
-                .into_any()
-            })
-            .collect(),
-    );
-    let studies = list(
-        patient
-            .studies
-            .into_iter()
-            .map(|s| {
-                let date = s.date.map(
-                    |d| view! { " " <SourceLink span=d.span>{d.value.to_string()}</SourceLink> },
-                );
-                let findings = s
-                    .findings
-                    .map(|f| view! { ": " <SourceLink span=f.span>{f.value}</SourceLink> });
-                view! { <li><strong>{s.kind}</strong>{date}{findings}</li> }.into_any()
-            })
-            .collect(),
-    );
-    let treatments = list(
-        patient
-            .treatments
-            .into_iter()
-            .map(|t| view! { <li><SourceLink span=t.text.span>{t.text.value}</SourceLink>" (" {t.category.label()} ")"</li> }.into_any())
-            .collect(),
-    );
-    let doubtful = (!patient.doubtful_dates.is_empty()).then(|| {
-        let dates = linked(patient.doubtful_dates);
-        view! { <div data-testid="doubtful-dates" class="wide"><dt>"Dates that are not valid or not whole (not guessed)"</dt><dd>{dates}</dd></div> }
-    });
+                .flatten();
+            let mut label = m.name.value.clone();
+            for detail in details {
+                label.push(' ');
+                label.push_str(&detail.value);
+            }
+            if let Some(generic) = &m.generic {
+                label.push_str(&format!(" ({generic})"));
+            }
+            label.push_str(&format!(" — {}", medication_status_label(m.status)));
+            (m.name.span, label)
+        })
+        .collect();
+    let studies = patient
+        .studies
+        .iter()
+        .map(|s| {
+            let date = s
+                .date
+                .as_ref()
+                .map(|d| format!(" {}", d.value))
+                .unwrap_or_default();
+            let findings = s
+                .findings
+                .as_ref()
+                .map(|f| format!(": {}", f.value))
+                .unwrap_or_default();
+            (s.text.span, format!("{}{date}{findings}", s.kind))
+        })
+        .collect();
+    let treatments = patient
+        .treatments
+        .iter()
+        .map(|t| {
+            (
+                t.text.span,
+                format!("{} ({})", t.text.value, t.category.label()),
+            )
+        })
+        .collect();
+    let pain = patient
+        .pain_scores
+        .iter()
+        .map(|p| (p.span, p.value.clone()))
+        .collect();
+    // The timeline: each dated event with its kind and the sentence telling it.
+    let events = timeline
+        .iter()
+        .map(|e| {
+            (
+                e.date.span,
+                format!(
+                    "{} — {}: {}",
+                    e.date.value,
+                    event_kind_label(e.kind),
+                    e.text.value
+                ),
+            )
+        })
+        .collect();
     view! {
         <section class="card panel" aria-labelledby="case-h" data-testid="case">
             <h3 id="case-h">"Case summary"</h3>
             <dl class="fields">
-                <div data-testid="occupation"><dt>"Occupation"</dt><dd><TextValue value=patient.occupation/></dd></div>
-                <div data-testid="mechanism"><dt>"How the injury happened"</dt><dd><TextValue value=patient.mechanism/></dd></div>
-                <div data-testid="body-parts" class="wide"><dt>"Body parts"</dt><dd>{body_parts}</dd></div>
-                <div data-testid="medication-details" class="wide"><dt>"Medications"</dt><dd>{medications}</dd></div>
-                <div data-testid="studies" class="wide"><dt>"Studies"</dt><dd>{studies}</dd></div>
-                <div data-testid="treatments" class="wide"><dt>"Treatments to date"</dt><dd>{treatments}</dd></div>
-                <div data-testid="work-status"><dt>"Work status"</dt><dd><TextValue value=patient.work_status/></dd></div>
-                <div data-testid="pain-scores"><dt>"Pain ratings"</dt><dd>{linked(patient.pain_scores)}</dd></div>
-                {doubtful}
+                <div data-testid="occupation"><dt>"Occupation"</dt><dd>{linked_list(one(patient.occupation), "plain-list")}</dd></div>
+                <div data-testid="mechanism"><dt>"How the injury happened"</dt><dd>{linked_list(one(patient.mechanism), "plain-list")}</dd></div>
+                <div data-testid="body-parts" class="wide"><dt>"Body parts"</dt><dd>{linked_list(body_parts, "plain-list")}</dd></div>
+                <div data-testid="medication-details" class="wide"><dt>"Medications"</dt><dd>{linked_list(medications, "plain-list")}</dd></div>
+                <div data-testid="studies" class="wide"><dt>"Studies"</dt><dd>{linked_list(studies, "plain-list")}</dd></div>
+                <div data-testid="treatments" class="wide"><dt>"Treatments to date"</dt><dd>{linked_list(treatments, "plain-list")}</dd></div>
+                <div data-testid="work-status"><dt>"Work status"</dt><dd>{linked_list(one(patient.work_status), "plain-list")}</dd></div>
+                <div data-testid="pain-scores"><dt>"Pain ratings"</dt><dd>{linked_list(pain, "plain-list")}</dd></div>
             </dl>
+            <h4 id="timeline-h">"Timeline"</h4>
+            <div data-testid="timeline" aria-labelledby="timeline-h">{linked_list(events, "timeline")}</div>
         </section>
     }
+}
+
+fn one(value: Option<Spanned<String>>) -> Vec<(Span, String)> {
+    value.map(|v| (v.span, v.value)).into_iter().collect()
+}
+
+/// A list of linked entries, or "None found".
+fn linked_list(items: Vec<(Span, String)>, class: &'static str) -> AnyView {
+    if items.is_empty() {
+        return view! { <span class="missing">"None found"</span> }.into_any();
+    }
+    let items = items
+        .into_iter()
+        .map(|(span, label)| view! { <li><SourceLink span=span>{label}</SourceLink></li> })
+        .collect_view();
+    view! { <ul class=class>{items}</ul> }.into_any()
 }

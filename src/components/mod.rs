@@ -15,7 +15,6 @@ mod source_link;
 mod source_text;
 mod status_banner;
 mod text_value;
-mod timeline;
 
 pub use case_panel::CasePanel;
 pub use date_value::DateValue;
@@ -32,4 +31,3 @@ pub use source_link::SourceLink;
 pub use source_text::SourceText;
 pub use status_banner::StatusBanner;
 pub use text_value::TextValue;
-pub use timeline::Timeline;

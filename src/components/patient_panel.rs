@@ -29,16 +29,6 @@ pub fn PatientPanel(patient: Patient, date_of_injury: Option<Spanned<Date>>) -> 
             .map(|d| view! { <li><SourceLink span=d.span>{d.value}</SourceLink></li> }.into_any())
             .collect(),
     );
-    let medications = list(
-        patient
-            .medications
-            .into_iter()
-            .map(|m| {
-                let strength = m.strength.map(|s| view! { " " <SourceLink span=s.span>{s.value}</SourceLink> });
-                view! { <li><SourceLink span=m.name.span>{m.name.value}</SourceLink>{strength}</li> }.into_any()
-            })
-            .collect(),
-    );
     view! {
         <section class="card panel" aria-labelledby="patient-h" data-testid="patient">
             <h3 id="patient-h">"Patient"</h3>
@@ -47,7 +37,6 @@ pub fn PatientPanel(patient: Patient, date_of_injury: Option<Spanned<Date>>) -> 
                 <div data-testid="sex"><dt>"Sex"</dt><dd>{sex}</dd></div>
                 <div data-testid="patient-doi"><dt>"Date of injury"</dt><dd><DateValue value=date_of_injury/></dd></div>
                 <div data-testid="diagnoses" class="wide"><dt>"Diagnoses"</dt><dd>{diagnoses}</dd></div>
-                <div data-testid="medications" class="wide"><dt>"Medications"</dt><dd>{medications}</dd></div>
             </dl>
         </section>
     }

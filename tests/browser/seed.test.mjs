@@ -58,7 +58,10 @@ test("the overview counts outcomes and shows the seed's facts", async () => {
   assert.equal(await page.getByTestId("specialty").locator("dd").innerText(), "Internal Medicine");
   const items = (testid) => page.getByTestId(testid).locator("li").allTextContents();
   assert.deepEqual(await items("diagnoses"), gold.patient.diagnoses);
-  assert.deepEqual(await items("medications"), gold.patient.medications.map((m) => `${m.name} ${m.strength}`));
+  assert.deepEqual(
+    await items("medication-details"),
+    gold.patient.medications.map((m) => `${m.name} ${m.strength} — current`),
+  );
 });
 
 test("choosing a value highlights and scrolls to the exact text it came from", async () => {
@@ -91,13 +94,11 @@ test("choosing a value highlights and scrolls to the exact text it came from", a
 test("the case summary panel and the timeline show what the summary says, linked to its text", async () => {
   const bodyParts = await app.page.getByTestId("body-parts").locator("a.src").allTextContents();
   assert.ok(bodyParts.includes("lumbar spine"), `body parts: ${bodyParts}`);
-  const meds = await app.page.getByTestId("medication-details").textContent();
-  for (const want of gold.patient.medications) assert.ok(meds.includes(want.name), `${want.name} in ${meds}`);
-  const events = app.page.getByTestId("timeline").getByTestId("event");
-  const dates = await events.locator("time").evaluateAll((ts) => ts.map((t) => t.getAttribute("datetime")));
+  const events = app.page.getByTestId("timeline").locator("li");
+  const dates = (await events.allTextContents()).map((t) => t.slice(0, 10));
   assert.deepEqual(dates, [...dates].sort(), "events in date order");
-  assert.ok(dates.includes("2011-04-19"), `the date of injury is on the timeline: ${dates}`);
-  // A timeline date leads back to the letter like every other value.
+  assert.equal(dates[0], "2011-04-19", `the date of injury comes first: ${dates}`);
+  // A timeline entry leads back to the letter like every other value.
   await events.first().locator("a.src").click();
   assert.equal(await app.page.getByTestId("highlight").textContent(), "April 19, 2011");
 });

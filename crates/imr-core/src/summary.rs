@@ -305,7 +305,8 @@ fn event_kind(sentence: &str) -> EventKind {
     } else if has(&[
         "date of injury",
         "injury date",
-        "injured",
+        "was injured",
+        "sustained",
         "industrial injury",
         "date of industrial",
         "occupational claim",

@@ -10,7 +10,7 @@ mod professional_review;
 
 use crate::normalize::Document;
 use crate::{Determination, Diagnostic, Format, Severity, Span};
-use aho_corasick::AhoCorasick;
+use regex::RegexSet;
 use std::sync::LazyLock;
 
 /// A letter layout: how sure it is that `doc` is one of its letters
@@ -29,12 +29,11 @@ pub struct Markers {
 
 impl Markers {
     fn find(doc: &Document) -> Markers {
-        let mut found: Vec<&'static str> = MARKER_SEARCH
-            .find_overlapping_iter(doc.text.as_str())
-            .map(|m| ALL_MARKERS[m.pattern().as_usize()])
+        let found = MARKER_SEARCH
+            .matches(&doc.text)
+            .into_iter()
+            .map(|i| ALL_MARKERS[i])
             .collect();
-        found.sort_unstable();
-        found.dedup();
         Markers { found }
     }
 
@@ -57,8 +56,11 @@ static ALL_MARKERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     all.dedup();
     all
 });
-static MARKER_SEARCH: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(ALL_MARKERS.iter()).expect("marker automaton"));
+/// One search for every marker at once (a set reports each pattern found,
+/// overlapping or not).
+static MARKER_SEARCH: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(ALL_MARKERS.iter().map(|m| regex::escape(m))).expect("marker set")
+});
 
 /// What a layout's detector found.
 pub struct Detection {
