@@ -4,7 +4,7 @@
 
 use crate::normalize::Document;
 use crate::text::{clean, head, squash, trim_range};
-use crate::Spanned;
+use crate::{DiagnosisCode, Spanned};
 use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -28,6 +28,16 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("diagnosis cue")
 });
+/// An ICD-10 code printed after a diagnosis, in brackets, or before it with a dash.
+static ICD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern(r"\s*[(\[]\s*(?:ICD[- ]?(?:10)?(?:-CM)?\s*:?\s*)?(?P<code>[A-TV-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?)\s*[)\]]$")
+        .expect("ICD code after")
+});
+static ICD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern(r"^(?P<code>[A-TV-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?)\s*[-:]\s+")
+        .expect("ICD code before")
+});
+
 /// The longest list read after a cue, in bytes (the longest in the corpus is
 /// about 300); it keeps a sentence that never ends from being read again per cue.
 const MAX_LIST: usize = 1000;
@@ -60,8 +70,12 @@ static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The diagnoses of the normalized range `[start, end)` (the case summary),
 /// given its sentences; each once, in order.
-pub fn parse(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Spanned<String>> {
+pub fn parse(
+    doc: &Document,
+    sentences: &[(usize, usize)],
+) -> (Vec<Spanned<String>>, Vec<DiagnosisCode>) {
     let mut out: Vec<Spanned<String>> = Vec::new();
+    let mut codes: Vec<DiagnosisCode> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
     for &(start, end) in sentences {
         let sentence = &doc.text[start..end];
@@ -70,29 +84,56 @@ pub fn parse(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Spanned<String
             let list = head(&sentence[list_from..], MAX_LIST);
             let list_to = list_from + LIST_END.find(list).map_or(list.len(), |m| m.start());
             for (s, e) in split(sentence, list_from, list_to) {
-                let Some(item) = item(doc, start + s, start + e) else {
+                let Some((item, code)) = item(doc, start + s, start + e) else {
                     continue;
                 };
                 if seen.insert(squash(&item.value)) {
+                    codes.extend(code.map(|code| DiagnosisCode {
+                        diagnosis: out.len(),
+                        code,
+                    }));
                     out.push(item);
                 }
             }
         }
     }
-    out
+    (out, codes)
 }
 
-/// One diagnosis: the piece without a leading article or trailing punctuation.
-fn item(doc: &Document, start: usize, end: usize) -> Option<Spanned<String>> {
+/// One diagnosis: the piece without a leading article or trailing
+/// punctuation, and the ICD code printed with it ("lumbago (M54.5)",
+/// "M54.5 - lumbago"), which is not part of its text.
+fn item(
+    doc: &Document,
+    start: usize,
+    end: usize,
+) -> Option<(Spanned<String>, Option<Spanned<String>>)> {
     let (mut start, mut end) = trim_range(&doc.text, start, end);
     while end > start && doc.text[..end].ends_with(['.', ',', ';', ':']) {
         end -= 1;
+    }
+    let mut code = None;
+    if let Some(c) = ICD_AFTER
+        .captures(&doc.text[start..end])
+        .or_else(|| ICD_BEFORE.captures(&doc.text[start..end]))
+    {
+        if let (Some(all), Some(found)) = (c.get(0), c.name("code")) {
+            code = Some(Spanned::new(
+                found.as_str().to_string(),
+                doc.span(start + found.start(), start + found.end()),
+            ));
+            if all.start() == 0 {
+                start += all.end();
+            } else {
+                end = start + all.start();
+            }
+        }
     }
     let first_word = doc.text[start..end].split_whitespace().next().unwrap_or("");
     if ["a", "an", "the"].contains(&first_word.to_ascii_lowercase().as_str()) {
         start += first_word.len();
     }
-    clean(doc, start, end)
+    Some((clean(doc, start, end)?, code))
 }
 
 /// A list split at semicolons, commas and "and"/"or" between self-standing

@@ -147,6 +147,9 @@ pub fn provenance(det: &Determination) -> Vec<(String, Span)> {
             add(format!("/patient/studies/{i}/findings"), findings.span);
         }
     }
+    for (i, c) in p.diagnosis_codes.iter().enumerate() {
+        add(format!("/patient/diagnosis_codes/{i}/code"), c.code.span);
+    }
     for (i, t) in p.treatments.iter().enumerate() {
         add(format!("/patient/treatments/{i}/text"), t.text.span);
     }

@@ -201,6 +201,8 @@ pub struct Patient {
     pub body_parts: Vec<BodyPart>,
     /// The diagnoses as the letter lists them, one per item.
     pub diagnoses: Vec<Spanned<String>>,
+    /// ICD codes printed next to diagnoses.
+    pub diagnosis_codes: Vec<DiagnosisCode>,
     pub medications: Vec<Medication>,
     /// Imaging and diagnostic studies reported with findings.
     pub studies: Vec<Study>,
@@ -213,6 +215,15 @@ pub struct Patient {
     /// Date-like text that is not a valid full date ("March 2015", "0105-2017"):
     /// reported, never guessed.
     pub doubtful_dates: Vec<Spanned<String>>,
+}
+
+/// An ICD code printed next to a diagnosis.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct DiagnosisCode {
+    /// Index into `diagnoses`.
+    pub diagnosis: usize,
+    /// As printed, e.g. "M54.5".
+    pub code: Spanned<String>,
 }
 
 /// A body part with its side. Spine regions never have a side.

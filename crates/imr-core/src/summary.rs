@@ -57,7 +57,7 @@ static TREATMENTS_CUE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn read(doc: &Document, start: usize, end: usize) -> (Patient, Vec<TimelineEvent>) {
     let mut patient = patient::parse(doc, start, end);
     let sentences = sentences(doc, start, end);
-    patient.diagnoses = diagnoses::parse(doc, &sentences);
+    (patient.diagnoses, patient.diagnosis_codes) = diagnoses::parse(doc, &sentences);
     patient.medications = medications::parse(doc, &sentences);
     patient.body_parts = anatomy::parse(doc, start, end);
     patient.pain_scores = matches(doc, &PAIN_SCORE, start, end);

@@ -261,3 +261,18 @@ fn labels_with_words_run_together_by_the_pdf() {
         .replace("State(s) of Licensure:", "State(s) ofLicensure:");
     check(&glued, letter_expected());
 }
+
+#[test]
+fn icd_codes_printed_next_to_diagnoses_are_kept_apart() {
+    let input = LETTER.replace(
+        "The injured worker is a 48 year old male who sustained an industrial injury on 10-13-16.",
+        "The injured worker is a 48 year old male who sustained an industrial injury on 10-13-16.\nDiagnoses included lumbago (M54.5), right shoulder strain [ICD-10: S46.911A] and M79.1 - myalgia.",
+    );
+    check(
+        &input,
+        json!({"patient": {
+            "diagnoses": ["lumbago", "right shoulder strain", "myalgia"],
+            "diagnosis_codes": [{"diagnosis": 0, "code": "M54.5"}, {"diagnosis": 1, "code": "S46.911A"}, {"diagnosis": 2, "code": "M79.1"}]
+        }}),
+    );
+}
