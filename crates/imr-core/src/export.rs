@@ -204,7 +204,7 @@ pub fn provenance(det: &Determination) -> Vec<(String, Span)> {
 }
 
 /// The CSV columns, one row per decision.
-pub const CSV_COLUMNS: [&str; 22] = [
+pub const CSV_COLUMNS: [&str; 26] = [
     "source",
     "format",
     "case_number",
@@ -219,6 +219,10 @@ pub const CSV_COLUMNS: [&str; 22] = [
     "patient_diagnoses",
     "patient_medications",
     "patient_body_parts",
+    "patient_studies",
+    "patient_treatments_to_date",
+    "patient_work_status",
+    "patient_pain_scores",
     "item",
     "treatment",
     "category",
