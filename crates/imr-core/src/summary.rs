@@ -36,7 +36,7 @@ static OCCUPATION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("occupation")
 });
 static MECHANISM: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern(r"(?i)\b(?:mechanism\s+of\s+(?:the\s+)?injury\s+(?:is|was)\s+(?:detailed\s+|described\s+|reported\s+|noted\s+|documented\s+)?(?:as\s+)?|(?:injury|injuries|injured)\s+(?:occurred\s+)?(?:while|when)\s+(?:(?:the\s+injured\s+worker|he|she|the\s+patient)\s+)?|occurred\s+when\s+(?:the\s+injured\s+worker|he|she|the\s+patient)\s+|(?:sustained|suffered)\s+(?:an?\s+)?(?:industrial\s+|work-related\s+)?(?:injury|injuries)[a-z\s]*?\s(?:while|when|after|from|due\s+to|as\s+a\s+result\s+of)\s+(?:(?:he|she|the\s+injured\s+worker)\s+)?)(?P<what>[^.;]+?)\s*(?:[.;]|,\s+(?:and\s+)?(?:he|she|the\s+injured))")
+    crate::text::pattern(r"(?i)\b(?:mechanism\s+of\s+(?:the\s+)?injury\s+(?:is|was)\s+(?:detailed\s+|described\s+|reported\s+|noted\s+|documented\s+)?(?:as\s+)?|(?:injury|injuries|injured)\s+(?:occurred\s+)?(?:while|when)\s+(?:(?:the\s+injured\s+worker|he|she|the\s+patient)\s+)?|occurred\s+when\s+(?:the\s+injured\s+worker|he|she|the\s+patient)\s+|(?:sustained|suffered)\s+(?:an?\s+)?(?:industrial\s+|work-related\s+)?(?:injury|injuries)[a-z\s]*?\s(?:while|when|after|from|due\s+to|as\s+a\s+result\s+of)\s+(?:(?:he|she|the\s+injured\s+worker)\s+)?)(?P<what>[^.;]+?)\s*(?:[.;]|,\s+(?:and\s+)?(?:he|she|the\s+injured))|(?:injured\s+worker|he|she|patient)\s+was\s+(?P<doing>(?:picking|lifting|carrying|pushing|pulling|moving|reaching|bending|twisting|climbing|walking|stepping|driving|stocking|loading|unloading|cleaning|working|trying)\b[^.;]*?)\s+when\b")
         .expect("mechanism")
 });
 /// Study kinds and how letters write them.
@@ -63,7 +63,8 @@ pub fn read(doc: &Document, start: usize, end: usize) -> (Patient, Vec<TimelineE
     patient.pain_scores = matches(doc, &PAIN_SCORE, start, end);
     patient.work_status = matches(doc, &WORK_STATUS, start, end).pop();
     patient.occupation = group(doc, &OCCUPATION, "job", start, end);
-    patient.mechanism = group(doc, &MECHANISM, "what", start, end);
+    patient.mechanism = group(doc, &MECHANISM, "what", start, end)
+        .or_else(|| group(doc, &MECHANISM, "doing", start, end));
     patient.doubtful_dates = doubtful_dates(doc, start, end);
     patient.studies = sentences
         .iter()
