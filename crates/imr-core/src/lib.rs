@@ -601,11 +601,6 @@ pub enum Severity {
 }
 
 impl Determination {
-    /// A result with nothing extracted yet (format unknown).
-    pub fn empty() -> Determination {
-        Determination::default()
-    }
-
     /// Days from assignment to the reviewer to the decision, when both dates are known.
     pub fn days_to_decision(&self) -> Option<i64> {
         let a = self.case.date_assigned.as_ref()?.value;

@@ -133,7 +133,7 @@ pub fn extract(doc: &Document, format: Format) -> Determination {
         decisions,
         review_type,
         timeline,
-        ..Determination::empty()
+        ..Determination::default()
     };
     let required = [(SUMMARY, 0), (FINDINGS, 1), (CREDENTIALS, 3)]
         .map(|(name, i)| (name, sections.start(i).is_some()));

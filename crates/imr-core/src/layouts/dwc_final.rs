@@ -90,7 +90,7 @@ pub fn extract(doc: &Document, format: Format) -> Determination {
         patient,
         decisions,
         timeline,
-        ..Determination::empty()
+        ..Determination::default()
     };
     if format == Format::DwcFinalDetermination {
         header_diagnostics(&det, &mut diagnostics);

@@ -107,7 +107,7 @@ pub fn extract(doc: &Document, format: Format) -> Determination {
         patient,
         decisions,
         timeline,
-        ..Determination::empty()
+        ..Determination::default()
     };
     det.case.date_of_injury = det.patient.date_of_injury.clone();
     let mut diagnostics = Vec::new();

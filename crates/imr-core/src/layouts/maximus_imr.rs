@@ -83,7 +83,7 @@ pub fn extract(doc: &Document, format: Format) -> Determination {
         decisions,
         documents_reviewed,
         timeline,
-        ..Determination::empty()
+        ..Determination::default()
     };
     let required = [
         (DOCUMENTS, documents_at),

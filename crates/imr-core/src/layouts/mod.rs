@@ -154,7 +154,7 @@ fn unknown(doc: &Document) -> Determination {
             message,
             span: None,
         }],
-        ..Determination::empty()
+        ..Determination::default()
     }
 }
 
@@ -242,7 +242,7 @@ fn ends_early(doc: &Document, det: &Determination) -> Option<String> {
     (!ends_cleanly).then(|| {
         format!(
             "the last line (\"{}\") stops mid-sentence.",
-            tail(last_line)
+            crate::text::tail(last_line, 60)
         )
     })
 }
@@ -255,15 +255,6 @@ fn truncated(doc: &Document, reason: String) -> Diagnostic {
         format!("The text seems to end early: {reason}"),
         Some(Span::new(end, end)),
     )
-}
-
-/// The last 60 bytes or so of a line, cut on a char boundary.
-fn tail(line: &str) -> &str {
-    let mut start = line.len().saturating_sub(60);
-    while !line.is_char_boundary(start) {
-        start += 1;
-    }
-    &line[start..]
 }
 
 /// A letter cut into parts by its labels or headings: each part runs from the

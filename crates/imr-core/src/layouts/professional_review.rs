@@ -118,7 +118,7 @@ pub fn extract(doc: &Document, format: Format) -> Determination {
         decisions,
         documents_reviewed,
         timeline,
-        ..Determination::empty()
+        ..Determination::default()
     };
     let required = [(ISSUE, 0), (SUMMARY, 1), (QUALIFICATIONS, 5)]
         .map(|(name, i)| (name, sections.start(i).is_some()));
