@@ -22,6 +22,7 @@ pub mod export;
 mod guideline;
 mod header;
 mod layouts;
+mod letters;
 mod medications;
 mod normalize;
 mod patient;
@@ -31,7 +32,7 @@ mod summary;
 mod text;
 
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use dates::Date;
 
@@ -367,7 +368,9 @@ pub struct Decision {
 
 /// The kind of a disputed treatment, close to the categories of the DWC's IMR
 /// reports and the CWCI's IMR studies (see docs/classifier.md for the mapping).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum TreatmentCategory {
     /// Drugs: prescriptions, topical and compounded products.
@@ -429,7 +432,9 @@ impl TreatmentCategory {
 }
 
 /// The group of a pharmaceutical, as the CWCI's IMR studies group drugs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DrugGroup {
     /// Tramadol, hydrocodone, oxycodone, ... (including opioid patches).
@@ -523,6 +528,12 @@ impl Outcome {
 impl Serialize for Outcome {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Outcome {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(|word| Outcome::from_word(&word))
     }
 }
 
@@ -637,6 +648,14 @@ impl Determination {
 /// rules compiled once; see docs/classifier.md.
 pub fn classify_treatment(text: &str) -> Classification {
     classify::classify(text)
+}
+
+/// The byte ranges of the letters in a text that holds several one after
+/// another (files concatenated, or pasted together), in order, covering the
+/// whole text. A text with one letter (or none) gives one range. Parse each
+/// range's text on its own (its spans are then relative to the range).
+pub fn split_letters(text: &str) -> Vec<Span> {
+    letters::split(text)
 }
 
 /// Parses the text of one determination letter. Total: any input gives a

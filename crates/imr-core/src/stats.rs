@@ -3,8 +3,10 @@
 //! month, each with its counts, as JSON ([`Trends`] serializes) or as a text
 //! table ([`Trends::to_text`]). The CLI's `imr stats` and the page print these.
 
-use crate::{Decision, Determination, Guideline, GuidelineSource, Outcome};
-use serde::Serialize;
+use crate::{
+    Decision, Determination, DrugGroup, Guideline, GuidelineSource, Outcome, TreatmentCategory,
+};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// A rate from fewer decided items than this is flagged `small_sample`: below
@@ -122,57 +124,101 @@ fn id(value: impl Serialize) -> String {
     }
 }
 
+/// One disputed item reduced to what a table or the trends of many letters
+/// use: small enough to keep for ten thousand letters (the page's batch view
+/// holds these, not whole determinations).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    pub case_number: Option<String>,
+    /// ISO 8601 (so that it sorts as text).
+    pub decision_date: Option<String>,
+    pub treatment: String,
+    pub category: TreatmentCategory,
+    pub drug_group: Option<DrugGroup>,
+    pub outcome: Outcome,
+    /// The reviewer's specialties, each once; empty when the letter does not say.
+    pub reviewer_specialty: Vec<String>,
+    /// Whether the reviewer's decision was based on the MTUS; null when not stated.
+    pub mtus: Option<bool>,
+    /// The guidelines the reviewer cites, by family (see [`Trends::by_guideline`]).
+    pub guidelines: Vec<String>,
+    pub modified_request: bool,
+}
+
+/// The items of one letter, in the letter's order.
+pub fn items(det: &Determination) -> Vec<Item> {
+    let mut specialties: Vec<String> = Vec::new();
+    for s in &det.reviewer.specialty {
+        if !specialties.contains(&s.value) {
+            specialties.push(s.value.clone());
+        }
+    }
+    let case_number = det.case.case_number.as_ref().map(|c| c.value.clone());
+    let decision_date = det.case.decision_date.as_ref().map(|d| d.value.to_string());
+    det.decisions
+        .iter()
+        .map(|d| Item {
+            case_number: case_number.clone(),
+            decision_date: decision_date.clone(),
+            treatment: d.treatment.value.clone(),
+            category: d.category,
+            drug_group: d.drug_group,
+            outcome: d.outcome.value.clone(),
+            reviewer_specialty: specialties.clone(),
+            mtus: d.reviewer_guideline.as_ref().and_then(|g| g.mtus),
+            guidelines: guideline_families(d),
+            modified_request: d.modified_request,
+        })
+        .collect()
+}
+
 /// The trends of every decision of `letters`.
 pub fn trends<'a>(letters: impl IntoIterator<Item = &'a Determination>) -> Trends {
     let mut count = 0;
+    let mut all = Vec::new();
+    for det in letters {
+        count += 1;
+        all.extend(items(det));
+    }
+    trends_of_items(count, &all)
+}
+
+/// The trends of `items`, taken from `letters` letters.
+pub fn trends_of_items<'a>(letters: usize, items: impl IntoIterator<Item = &'a Item>) -> Trends {
     let mut overall = Tally {
         label: "All items".into(),
         ..Tally::default()
     };
     let [mut category, mut drug_group, mut specialty, mut mtus, mut guideline, mut month] =
         std::array::from_fn(|_| Breakdown::default());
-    for det in letters {
-        count += 1;
-        let decided_in = det
-            .case
-            .decision_date
-            .as_ref()
-            .map(|d| format!("{:04}-{:02}", d.value.year, d.value.month));
-        for d in &det.decisions {
-            let outcome = &d.outcome.value;
-            overall.add(outcome);
-            category.add(&id(d.category), d.category.label(), outcome);
-            if let Some(group) = d.drug_group {
-                drug_group.add(&id(group), group.label(), outcome);
-            }
-            let mut specialties: Vec<&str> = det
-                .reviewer
-                .specialty
-                .iter()
-                .map(|s| s.value.as_str())
-                .collect();
-            specialties.dedup();
-            if specialties.is_empty() {
-                specialties.push(NOT_STATED.1);
-            }
-            for s in specialties {
-                specialty.add(s, s, outcome);
-            }
-            let (key, label) = match d.reviewer_guideline.as_ref().and_then(|g| g.mtus) {
-                Some(true) => ("mtus", "Based on the MTUS"),
-                Some(false) => ("not_mtus", "Not based on the MTUS"),
-                None => NOT_STATED,
-            };
-            mtus.add(key, label, outcome);
-            for family in guideline_families(d) {
-                guideline.add(&family, &family, outcome);
-            }
-            let (key, label) = decided_in.as_deref().map_or(NOT_STATED, |m| (m, m));
-            month.add(key, label, outcome);
+    for item in items {
+        let outcome = &item.outcome;
+        overall.add(outcome);
+        category.add(&id(item.category), item.category.label(), outcome);
+        if let Some(group) = item.drug_group {
+            drug_group.add(&id(group), group.label(), outcome);
         }
+        if item.reviewer_specialty.is_empty() {
+            specialty.add(NOT_STATED.1, NOT_STATED.1, outcome);
+        }
+        for s in &item.reviewer_specialty {
+            specialty.add(s, s, outcome);
+        }
+        let (key, label) = match item.mtus {
+            Some(true) => ("mtus", "Based on the MTUS"),
+            Some(false) => ("not_mtus", "Not based on the MTUS"),
+            None => NOT_STATED,
+        };
+        mtus.add(key, label, outcome);
+        for family in &item.guidelines {
+            guideline.add(family, family, outcome);
+        }
+        let decided_in = item.decision_date.as_deref().and_then(|d| d.get(..7));
+        let (key, label) = decided_in.map_or(NOT_STATED, |m| (m, m));
+        month.add(key, label, outcome);
     }
     Trends {
-        letters: count,
+        letters,
         overall: overall.row("all".into()),
         by_category: category.largest_first(),
         by_drug_group: drug_group.largest_first(),

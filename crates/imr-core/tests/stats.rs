@@ -7,7 +7,7 @@ mod support;
 
 use std::collections::BTreeMap;
 
-use imr_core::stats::{trends, Row, Trends, SMALL_SAMPLE};
+use imr_core::stats::{items, trends, trends_of_items, Item, Row, Trends, SMALL_SAMPLE};
 use imr_core::{classify_treatment, Determination};
 use serde_json::Value;
 use support::corpus::{rendering_letters, RENDERINGS};
@@ -160,6 +160,19 @@ fn every_rendering_gives_the_same_trends() {
     for rendering in RENDERINGS {
         assert_eq!(trends(&parsed(rendering)), raw, "{rendering}");
     }
+}
+
+/// The page's batch view keeps only each letter's items, sent from its worker
+/// as JSON: its trends must be the trends of the whole determinations.
+#[test]
+fn items_sent_as_json_give_the_same_trends() {
+    let letters = parsed("mutool");
+    let json = serde_json::to_string(&letters.iter().flat_map(items).collect::<Vec<_>>())
+        .expect("items serialize");
+    let received: Vec<Item> = serde_json::from_str(&json).expect("items deserialize");
+    let decisions: usize = letters.iter().map(|d| d.decisions.len()).sum();
+    assert_eq!(received.len(), decisions);
+    assert_eq!(trends_of_items(letters.len(), &received), trends(&letters));
 }
 
 #[test]

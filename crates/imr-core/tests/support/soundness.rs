@@ -1,6 +1,7 @@
 //! What every parse must satisfy, whatever the input: it returns, each span it
 //! reports lies inside the input and on char boundaries (so a viewer can
-//! slice the original text with it), and every export form renders it.
+//! slice the original text with it), every export form renders it, and
+//! `split_letters` cuts it into ranges that cover it without gaps.
 //! Also compiled into the fuzz target via `#[path]`.
 
 use imr_core::{export, Determination, Span};
@@ -23,6 +24,23 @@ pub fn parse_soundly(input: &str) -> Determination {
             input.len()
         );
     }
+    let letters = imr_core::split_letters(input);
+    let mut covered = 0;
+    for span in &letters {
+        assert!(
+            span.start == covered && slices(input, *span),
+            "split_letters: {}..{} does not continue the cover at {covered} of {} bytes",
+            span.start,
+            span.end,
+            input.len()
+        );
+        covered = span.end;
+    }
+    assert_eq!(
+        covered,
+        input.len(),
+        "split_letters does not cover the input"
+    );
     export::to_json_line(&det, Some("input"));
     export::to_csv([(Some("input"), &det)]);
     export::summary(&det);
