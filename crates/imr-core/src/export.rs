@@ -1,6 +1,7 @@
 //! Output forms shared by the CLI and the page: JSON (with provenance), CSV
 //! for spreadsheets, and a plain-text summary for notes and emails.
 
+use crate::stats::Item;
 use crate::{BodyPart, Determination, Guideline, Span};
 use serde_json::{json, Map, Value};
 
@@ -308,6 +309,55 @@ pub fn to_csv<'a>(
                 fixed.iter().chain(item.iter()).map(String::as_str),
             );
         }
+    }
+    out
+}
+
+/// The columns of [`items_to_csv`]: the page's batch table.
+pub const ITEM_CSV_COLUMNS: [&str; 11] = [
+    "source",
+    "case_number",
+    "decision_date",
+    "treatment",
+    "category",
+    "drug_group",
+    "outcome",
+    "reviewer_specialty",
+    "mtus_basis",
+    "reviewer_guidelines",
+    "modified_request",
+];
+
+/// A CSV document (as [`to_csv`]: BOM, CRLF, quoting, formula guard) with one
+/// row per item, each with the name of the letter it came from: what the
+/// page's batch table shows.
+pub fn items_to_csv<'a>(items: impl IntoIterator<Item = (&'a str, &'a Item)>) -> String {
+    let mut out = String::from("\u{feff}");
+    write_row(&mut out, ITEM_CSV_COLUMNS.iter().copied());
+    for (source, item) in items {
+        let mtus = match item.mtus {
+            Some(true) => "MTUS",
+            Some(false) => "not MTUS",
+            None => "",
+        };
+        let cells = [
+            source,
+            item.case_number.as_deref().unwrap_or(""),
+            item.decision_date.as_deref().unwrap_or(""),
+            &item.treatment,
+            item.category.label(),
+            item.drug_group.map_or("", |g| g.label()),
+            item.outcome.as_str(),
+            &join(item.reviewer_specialty.iter().map(String::as_str)),
+            mtus,
+            &join(item.guidelines.iter().map(String::as_str)),
+            if item.modified_request {
+                "true"
+            } else {
+                "false"
+            },
+        ];
+        write_row(&mut out, cells.into_iter());
     }
     out
 }

@@ -176,6 +176,22 @@ fn items_sent_as_json_give_the_same_trends() {
 }
 
 #[test]
+fn items_csv_has_a_row_per_item_and_guards_formulas() {
+    let letters = parsed("raw");
+    let mut all: Vec<Item> = letters.iter().flat_map(items).collect();
+    all[0].treatment = "=HYPERLINK(\"x\")".into();
+    let csv = imr_core::export::items_to_csv(all.iter().map(|i| ("letter.txt", i)));
+    assert!(csv.starts_with("\u{feff}source,case_number,decision_date,treatment,"));
+    // No treatment of the corpus holds a line break, so records are lines.
+    assert_eq!(csv.matches("\r\n").count(), all.len() + 1);
+    assert!(
+        csv.contains(",\"'=HYPERLINK(\"\"x\"\")\","),
+        "{}",
+        &csv[..300]
+    );
+}
+
+#[test]
 fn text_and_json_show_every_row() {
     let t = trends(&parsed("raw"));
     let text = t.to_text();
