@@ -43,7 +43,35 @@ const { gzipAsync } = npm("@gfx/zopfli");
 const wasm = fs.readFileSync(at(wasmName));
 const packed = Buffer.from(await gzipAsync(wasm, { numiterations: 15 })).toString("base64");
 
+// The batch worker (src/worker.rs) runs this same glue and the already
+// compiled module: its source is the glue, cut from this very script at the
+// marker (so it is not shipped twice), plus a message handler. A panic traps
+// the worker's wasm: it answers null and closes, and the page retries.
+// It is a classic worker, as only those start from a blob: URL in a page
+// opened from file://; the glue's one module-only expression, import.meta.url
+// (its default wasm path, never used: the worker is given the module), is
+// replaced in the worker's copy.
+const GLUE_END = "//# end of the wasm-bindgen glue";
+if (glue.includes(GLUE_END)) throw new Error(`${glueName}: contains the glue-end marker`);
+if (glue.replaceAll("import.meta.url", "").includes("import.meta")) throw new Error(`${glueName}: import.meta beyond import.meta.url`);
+const workerMain = `
+let ready;
+onmessage = async ({ data }) => {
+  if (data instanceof WebAssembly.Module) {
+    ready = __wbg_init({ module_or_path: data });
+    return;
+  }
+  try {
+    await ready;
+    postMessage(data.job === "jsonl" ? letters_to_jsonl(data.sources, data.texts) : read_letters(data.texts));
+  } catch {
+    postMessage(null);
+    close();
+  }
+};`;
+
 const loader = `${glue}
+${GLUE_END}
 const loading = document.getElementById("loading");
 // A panic in the wasm traps (it is never printed: it could quote the letter).
 // Then say so plainly; the text area keeps the user's text.
@@ -55,7 +83,20 @@ addEventListener("unhandledrejection", (event) => crashed(event.reason));
 try {
   const packed = Uint8Array.from(atob("${packed}"), (c) => c.charCodeAt(0));
   const unpacked = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"));
-  await __wbg_init({ module_or_path: await new Response(unpacked).arrayBuffer() });
+  const module = await WebAssembly.compile(await new Response(unpacked).arrayBuffer());
+  const appScript = document.getElementById("imr-lens-app").textContent;
+  const workerSource = URL.createObjectURL(
+    new Blob([
+      appScript.slice(0, appScript.indexOf(${JSON.stringify(GLUE_END)})).replaceAll("import.meta.url", "location.href"),
+      ${JSON.stringify(workerMain)},
+    ], { type: "text/javascript" }),
+  );
+  globalThis.imrLensWorker = () => {
+    const worker = new Worker(workerSource);
+    worker.postMessage(module);
+    return worker;
+  };
+  await __wbg_init({ module_or_path: module });
   loading.remove();
   performance.mark("imr-lens-ready");
 } catch {
@@ -73,7 +114,7 @@ let html = fs.readFileSync(at("index.html"), "utf8");
 html = html.replace(/<link\b[^>]*\b(?:href)="[^"]*(?:\.js|\.wasm)"[^>]*>\s*/g, "");
 html = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>\s*/g, "");
 if (html.includes(glueName) || html.includes(wasmName)) throw new Error("index.html still refers to the glue or wasm");
-html = html.replace("</body>", `<script type="module">${loader}</script>\n</body>`);
+html = html.replace("</body>", `<script type="module" id="imr-lens-app">${loader}</script>\n</body>`);
 
 const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => sha256(m[1]));
 const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => sha256(m[1]));
@@ -83,7 +124,8 @@ const csp = [
   `style-src ${styles.join(" ")}`,
   "img-src 'self'",
   "manifest-src 'self'",
-  "worker-src 'self'",
+  // 'self': the service worker; blob: the batch worker (built from this page's own script).
+  "worker-src 'self' blob:",
   "connect-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -1,11 +1,12 @@
+use crate::batch_state::Batch;
 use crate::browser;
 use crate::components::{
-    CasePanel, DecisionCard, Exports, LetterInput, Overview, PatientPanel, PrivacyNote,
-    ReviewerPanel, SourceText, StatusBanner,
+    BatchView, CasePanel, DecisionCard, Exports, LetterInput, Overview, PatientPanel, PrivacyNote,
+    ReviewerPanel, SeveralLetters, SourceText, StatusBanner, View, ViewTabs,
 };
 use crate::letter::{Letter, EXAMPLE};
 use crate::present::{self, MAX_TEXT_BYTES};
-use imr_core::{export, Determination, Format};
+use imr_core::{export, Determination, Format, Span};
 use leptos::prelude::*;
 
 /// The whole page: the letter's text on one side, what it says on the other.
@@ -16,13 +17,41 @@ pub fn App() -> impl IntoView {
     let letter = Letter::new(remembered.unwrap_or_default());
     provide_context(letter);
     let notice = RwSignal::new(None::<String>);
+    let batch = Batch::new();
+    provide_context(batch);
+    let view_shown = RwSignal::new(View::One);
 
-    // The one derived value: the parse of the current text (None when too long to parse).
-    let parsed: Memo<Option<Determination>> = Memo::new(move |_| {
-        letter
-            .text
-            .with(|t| (t.len() <= MAX_TEXT_BYTES).then(|| imr_core::parse(t)))
+    // Derived from the text: where its letters are (usually one), and the
+    // parse of the first (None when the text is too long to parse).
+    let letters: Memo<Vec<Span>> = Memo::new(move |_| {
+        letter.text.with(|t| {
+            if t.len() <= MAX_TEXT_BYTES {
+                imr_core::split_letters(t)
+            } else {
+                Vec::new()
+            }
+        })
     });
+    let parsed: Memo<Option<Determination>> = Memo::new(move |_| {
+        letters.with(|spans| {
+            let first = spans.first()?;
+            Some(letter.text.with(|t| imr_core::parse(&t[..first.end])))
+        })
+    });
+    let open_letter = Callback::new(move |index: usize| {
+        let chosen: Option<(String, String)> = batch
+            .letters
+            .with_untracked(|all| all.get(index).map(|l| (l.text.clone(), l.source.clone())));
+        if let Some((text, source)) = chosen {
+            letter.replace(text, &source);
+            view_shown.set(View::One);
+        }
+    });
+    let open_batch = Callback::new(move |()| view_shown.set(View::Many));
+    let several = move || {
+        let n = letters.with(Vec::len);
+        (n > 1).then(|| view! { <SeveralLetters letters=n open_batch/> })
+    };
 
     // The parser compiles its patterns on first use (about 0.3 s in wasm): do that
     // once the page is idle, while it is being read, so the first paste renders at once.
@@ -68,7 +97,7 @@ pub fn App() -> impl IntoView {
                         </section>
                     }
                 });
-            view! { <StatusBanner status/> {body} }
+            view! { <StatusBanner status/> {several} {body} }
         })
     };
 
@@ -81,7 +110,13 @@ pub fn App() -> impl IntoView {
             </p>
             <PrivacyNote/>
         </header>
-        <main class="layout">
+        <ViewTabs view=view_shown/>
+        <Show when=move || view_shown.get() == View::Many>
+            <main class="batch-layout">
+                <BatchView open_letter/>
+            </main>
+        </Show>
+        <main class="layout" hidden=move || view_shown.get() != View::One>
             <div class="work">
                 <LetterInput remember notice/>
                 <section class="result" aria-labelledby="result-h" data-testid="result">

@@ -7,9 +7,13 @@
 //! are pure functions in [`present`], tested natively.
 
 mod app;
+pub mod batch;
+pub mod batch_html;
+pub mod batch_state;
 pub mod browser;
 pub mod components;
 pub mod letter;
 pub mod present;
+pub mod worker;
 
 pub use app::App;

@@ -90,6 +90,16 @@ pub fn outcome_label(outcome: &Outcome) -> (&'static str, String, &'static str) 
     }
 }
 
+/// The outcome's icon beside its word: a cross for a denial that stands, a
+/// check for one reversed (shape, not only colour, tells them apart).
+pub fn outcome_icon(outcome: &Outcome) -> &'static str {
+    match outcome {
+        Outcome::Upheld => "\u{2715}",
+        Outcome::Overturned => "\u{2713}",
+        Outcome::Other(_) => "\u{2022}",
+    }
+}
+
 /// "Based on the MTUS", "Not based on the MTUS" or "MTUS not stated".
 pub fn mtus_label(mtus: Option<bool>) -> &'static str {
     match mtus {
@@ -137,7 +147,8 @@ pub fn event_kind_label(kind: EventKind) -> &'static str {
     }
 }
 
-fn capitalize(s: &str) -> String {
+/// "upheld" → "Upheld".
+pub fn capitalize(s: &str) -> String {
     let mut chars = s.chars();
     chars
         .next()

@@ -1,5 +1,11 @@
 //! The page's components, one per file.
 
+mod batch_filters;
+mod batch_input;
+mod batch_progress;
+mod batch_table;
+mod batch_trends;
+mod batch_view;
 mod case_panel;
 mod date_value;
 mod decision_card;
@@ -11,11 +17,20 @@ mod overview;
 mod patient_panel;
 mod privacy_note;
 mod reviewer_panel;
+mod several_letters;
 mod source_link;
 mod source_text;
 mod status_banner;
 mod text_value;
+mod unreadable_list;
+mod view_tabs;
 
+pub use batch_filters::BatchFilters;
+pub use batch_input::BatchInput;
+pub use batch_progress::BatchProgress;
+pub use batch_table::BatchTable;
+pub use batch_trends::BatchTrends;
+pub use batch_view::BatchView;
 pub use case_panel::CasePanel;
 pub use date_value::DateValue;
 pub use decision_card::DecisionCard;
@@ -27,7 +42,10 @@ pub use overview::Overview;
 pub use patient_panel::PatientPanel;
 pub use privacy_note::PrivacyNote;
 pub use reviewer_panel::ReviewerPanel;
+pub use several_letters::SeveralLetters;
 pub use source_link::SourceLink;
 pub use source_text::SourceText;
 pub use status_banner::StatusBanner;
 pub use text_value::TextValue;
+pub use unreadable_list::UnreadableList;
+pub use view_tabs::{View, ViewTabs};

@@ -1,4 +1,4 @@
-use crate::present::outcome_label;
+use crate::present::{outcome_icon, outcome_label};
 use imr_core::Outcome;
 use leptos::prelude::*;
 
@@ -7,11 +7,7 @@ use leptos::prelude::*;
 #[component]
 pub fn OutcomeBadge(outcome: Outcome, #[prop(optional)] count: Option<usize>) -> impl IntoView {
     let (class, label, meaning) = outcome_label(&outcome);
-    let icon = match outcome {
-        Outcome::Upheld => "\u{2715}",
-        Outcome::Overturned => "\u{2713}",
-        Outcome::Other(_) => "\u{2022}",
-    };
+    let icon = outcome_icon(&outcome);
     let text = match count {
         Some(n) => format!("{n} {}", label.to_lowercase()),
         None => format!("{label} ({meaning})"),

@@ -12,6 +12,10 @@ import { after, before, test } from "node:test";
 import { CORPUS, DIST, REPO, SEED, download, launch, openApp, paste, pick, ready, serveDist } from "./helpers.mjs";
 
 const LETTER = path.join(CORPUS, "dwc/layout/CM16-0230651.txt");
+const BATCH = fs
+  .readdirSync(path.join(CORPUS, "dwc/mutool"))
+  .slice(0, 40)
+  .map((f) => path.join(CORPUS, "dwc/mutool", f));
 let browser;
 before(async () => {
   browser = await launch();
@@ -41,8 +45,11 @@ test("dist/ is one page with a CSP that forbids connections and other origins", 
   assert.equal(policy["script-src"][0], "'wasm-unsafe-eval'");
   assert.ok(policy["script-src"].slice(1).every((s) => s.startsWith("'sha256-")), csp);
   assert.ok(policy["style-src"].every((s) => s.startsWith("'sha256-")), csp);
+  // The batch worker is started from a blob: URL of the page's own script; nothing else may use blob:.
+  assert.deepEqual(policy["worker-src"], ["'self'", "blob:"]);
   for (const [name, sources] of Object.entries(policy)) {
-    for (const s of sources) assert.ok(!/^(https?:|\*|data:|blob:|'unsafe-)/.test(s), `${name} allows ${s}`);
+    const allowed = name === "worker-src" ? sources.filter((s) => s !== "blob:") : sources;
+    for (const s of allowed) assert.ok(!/^(https?:|\*|data:|blob:|'unsafe-)/.test(s), `${name} allows ${s}`);
   }
   // No URL to anywhere else: every src/href is relative.
   for (const file of files) {
@@ -75,6 +82,12 @@ test("no request after load while pasting, parsing, highlighting and exporting",
   await page.getByTestId("copy-summary").click();
   await page.getByTestId("export-message").getByText("Summary copied to the clipboard.").waitFor();
   const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+  // The batch view: its worker, its table and both of its exports.
+  await page.getByTestId("tab-many").click();
+  await page.getByTestId("batch-files").setInputFiles(BATCH);
+  await page.getByTestId("batch-status").getByText(`${BATCH.length} letters read.`).waitFor();
+  await download(page, "batch-csv");
+  await download(page, "batch-jsonl");
   await page.waitForTimeout(1500);
 
   // Downloads are Blob URLs made in the page, which are not network requests.
@@ -117,10 +130,14 @@ test("after one visit the app loads and works with the network off", async () =>
   await app.context.close();
 });
 
-test("dist/index.html works from file:// (one self-contained file)", async () => {
+test("dist/index.html works from file:// (one self-contained file), batch worker included", async () => {
   const app = await openApp(browser, pathToFileURL(path.join(DIST, "index.html")).href);
   await app.page.getByRole("button", { name: "Load example" }).click();
   assert.equal(await app.page.getByTestId("decision").count(), 2);
+  await app.page.getByTestId("tab-many").click();
+  await app.page.getByTestId("batch-files").setInputFiles(BATCH);
+  await app.page.getByTestId("batch-status").getByText(`${BATCH.length} letters read.`).waitFor();
+  assert.equal(await app.page.getByTestId("unreadable").count(), 0);
   assert.deepEqual(app.errors, []);
   await app.context.close();
 });

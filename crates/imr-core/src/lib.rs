@@ -408,6 +408,26 @@ pub enum TreatmentCategory {
 }
 
 impl TreatmentCategory {
+    /// Every category, in declaration order.
+    pub const ALL: [TreatmentCategory; 16] = [
+        TreatmentCategory::Pharmaceuticals,
+        TreatmentCategory::PhysicalTherapy,
+        TreatmentCategory::Chiropractic,
+        TreatmentCategory::Acupuncture,
+        TreatmentCategory::DiagnosticImaging,
+        TreatmentCategory::Electrodiagnostics,
+        TreatmentCategory::Injections,
+        TreatmentCategory::Surgery,
+        TreatmentCategory::DurableMedicalEquipment,
+        TreatmentCategory::HomeHealth,
+        TreatmentCategory::PsychologicalServices,
+        TreatmentCategory::EvaluationAndManagement,
+        TreatmentCategory::Programs,
+        TreatmentCategory::Labs,
+        TreatmentCategory::Transportation,
+        TreatmentCategory::Other,
+    ];
+
     /// The category as people read it.
     pub fn label(self) -> &'static str {
         match self {
@@ -459,6 +479,19 @@ pub enum DrugGroup {
 }
 
 impl DrugGroup {
+    /// Every drug group, in declaration order.
+    pub const ALL: [DrugGroup; 9] = [
+        DrugGroup::Opioids,
+        DrugGroup::Nsaids,
+        DrugGroup::MuscleRelaxants,
+        DrugGroup::Anticonvulsants,
+        DrugGroup::Antidepressants,
+        DrugGroup::TopicalCompounded,
+        DrugGroup::ProtonPumpInhibitors,
+        DrugGroup::SleepAids,
+        DrugGroup::Other,
+    ];
+
     /// The group as people read it.
     pub fn label(self) -> &'static str {
         match self {

@@ -292,7 +292,9 @@ impl Trends {
     }
 }
 
-fn percent(row: &Row) -> String {
+/// The row's overturn rate in percent ("12.5%"), marked `*` when from a small
+/// sample, "-" when no item was decided.
+pub fn percent(row: &Row) -> String {
     let mark = if row.small_sample { "*" } else { "" };
     row.overturn_rate
         .map_or_else(|| "-".into(), |r| format!("{:.1}%{mark}", r * 100.0))

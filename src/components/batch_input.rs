@@ -1,0 +1,90 @@
+use crate::batch_state::Batch;
+use crate::browser;
+use crate::present::is_text_file;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Letters handed to the worker at a time while files are read.
+const GROUP: usize = 64;
+
+/// Where many letters come in: .txt files dropped or picked, or a whole folder.
+#[component]
+pub fn BatchInput() -> impl IntoView {
+    let batch = expect_context::<Batch>();
+    let add_files = move |files: web_sys::FileList| {
+        let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+        spawn_local(async move {
+            // Letters go to the worker in groups, so that parsing starts while
+            // files are still being read, yet each message carries many letters.
+            let mut letters = Vec::new();
+            let intake = batch.intake();
+            batch.progress.update(|p| p.opening += 1);
+            for file in files {
+                if !batch.is_current(intake) {
+                    break;
+                }
+                // Inside a chosen folder, the path says which subfolder.
+                let name = js_sys::Reflect::get(&file, &"webkitRelativePath".into())
+                    .ok()
+                    .and_then(|p| p.as_string())
+                    .filter(|p| !p.is_empty())
+                    .unwrap_or_else(|| file.name());
+                if !is_text_file(&file.name(), &file.type_()) {
+                    batch.add_unreadable(name, "Not a .txt file, so it was not opened.".into());
+                    continue;
+                }
+                match browser::read_file(&file).await {
+                    Ok(text) => letters.extend(batch.letters_of(&name, &text)),
+                    Err(_) => {
+                        batch.add_unreadable(name, "The browser could not read this file.".into())
+                    }
+                }
+                if letters.len() >= GROUP && batch.is_current(intake) {
+                    batch.add(std::mem::take(&mut letters));
+                }
+            }
+            if batch.is_current(intake) {
+                batch.add(letters);
+            }
+            batch.progress.update(|p| p.opening = p.opening.saturating_sub(1));
+        });
+    };
+    let on_drop = move |ev: web_sys::DragEvent| {
+        if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
+            ev.prevent_default();
+            add_files(files);
+        }
+    };
+    let on_pick = move |ev: leptos::ev::Targeted<web_sys::Event, web_sys::HtmlInputElement>| {
+        let input = ev.target();
+        if let Some(files) = input.files() {
+            add_files(files);
+        }
+        input.set_value("");
+    };
+    let has_letters = move || batch.progress.with(|p| p.total > 0);
+    // The view macro has no `webkitdirectory` attribute; the property does the same.
+    let folder = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = folder.get() {
+            input.set_webkitdirectory(true);
+        }
+    });
+    view! {
+        <div class="batch-input drop card" on:dragover=|ev| ev.prevent_default() on:drop=on_drop data-testid="batch-drop">
+            <p class="hint">
+                "Drop many .txt letters here, or choose files or a whole folder. A text that holds "
+                "several letters one after another is split into its letters. Everything stays in this browser."
+            </p>
+            <div class="toolbar">
+                <input type="file" id="batch-files" class="sr-only" multiple accept=".txt,text/plain" data-testid="batch-files" on:change:target=on_pick/>
+                <label for="batch-files" class="button">"Choose .txt files"</label>
+                <input type="file" id="batch-folder" class="sr-only" multiple node_ref=folder data-testid="batch-folder" on:change:target=on_pick/>
+                <label for="batch-folder" class="button">"Choose a folder"</label>
+                <Show when=has_letters>
+                    <button type="button" data-testid="batch-clear" on:click=move |_| batch.clear()>"Remove all letters"</button>
+                </Show>
+            </div>
+        </div>
+    }
+}
