@@ -46,7 +46,9 @@ pub fn BatchInput() -> impl IntoView {
             if batch.is_current(intake) {
                 batch.add(letters);
             }
-            batch.progress.update(|p| p.opening = p.opening.saturating_sub(1));
+            batch
+                .progress
+                .update(|p| p.opening = p.opening.saturating_sub(1));
         });
     };
     let on_drop = move |ev: web_sys::DragEvent| {

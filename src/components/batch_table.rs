@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Rows per page: enough to scan, few enough to render at once for any batch.
-const PAGE: usize = 100;
+const PAGE: usize = 50;
 
 /// One row per disputed item of the batch: sortable by any column, a page at
 /// a time; choosing a treatment opens its letter. Exports the rows as CSV.
@@ -118,7 +118,7 @@ pub fn BatchTable(
                 <button type="button" data-testid="page-previous" disabled=move || page.get() == 0
                     on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>"Previous"</button>
                 <span>{move || format!("Page {} of {}", page.get() + 1, pages())}</span>
-                <button type="button" data-testid="page-next" disabled=move || page.get() + 1 >= pages()
+                <button type="button" data-testid="page-next" disabled=move || { page.get() + 1 >= pages() }
                     on:click=move |_| page.update(|p| *p += 1)>"Next"</button>
             </nav>
         </div>

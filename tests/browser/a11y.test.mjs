@@ -8,7 +8,19 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { SCREENSHOTS, launch, openApp, serveDist } from "./helpers.mjs";
+import { CORPUS, SCREENSHOTS, launch, openApp, serveDist } from "./helpers.mjs";
+
+/** A quarter of the corpus's layout rendering: enough for every chart to have bars. */
+const BATCH = fs
+  .readdirSync(path.join(CORPUS, "dwc/layout"))
+  .filter((_, i) => i % 4 === 0)
+  .map((f) => path.join(CORPUS, "dwc/layout", f));
+
+async function loadBatch(page) {
+  await page.getByTestId("tab-many").click();
+  await page.getByTestId("batch-files").setInputFiles(BATCH);
+  await page.getByTestId("batch-status").getByText(`${BATCH.length} letters read.`).waitFor();
+}
 
 let browser, server;
 before(async () => {
@@ -40,6 +52,8 @@ for (const colorScheme of ["light", "dark"]) {
     assert.deepEqual(await seriousViolations(app.page), [], "empty page");
     await loadExampleAndChoose(app.page);
     assert.deepEqual(await seriousViolations(app.page), [], "with the example");
+    await loadBatch(app.page);
+    assert.deepEqual(await seriousViolations(app.page), [], "the batch view");
     await app.context.close();
   });
 }
@@ -87,6 +101,10 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       const overflow = await app.page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
       assert.ok(overflow <= 0, `page is ${overflow}px wider than the ${size} screen`);
       assert.ok(fs.statSync(file).size > 10_000);
+      await loadBatch(app.page);
+      await app.page.screenshot({ path: path.join(SCREENSHOTS, `batch-${size}-${colorScheme}.png`), fullPage: true });
+      const batchOverflow = await app.page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+      assert.ok(batchOverflow <= 0, `the batch view is ${batchOverflow}px wider than the ${size} screen`);
       await app.context.close();
     });
   }
