@@ -68,15 +68,7 @@ pub fn encode(readings: &[Reading]) -> String {
                 Some(false) => "n",
                 None => "",
             };
-            let fields = [
-                item.case_number.as_deref().unwrap_or(""),
-                item.decision_date.as_deref().unwrap_or(""),
-                &item.treatment,
-                item.category.label(),
-                item.drug_group.map_or("", |g| g.label()),
-                item.outcome.as_str(),
-            ];
-            for field in fields {
+            for field in item.text_fields() {
                 put(&mut out, field);
                 out.push(FIELD);
             }
@@ -534,47 +526,42 @@ mod tests {
             column: Column::Treatment,
             descending: false,
         };
-        check(
-            by(|f| f.outcome = "upheld".into()),
-            asc,
-            &["Norco 10/325mg #60", "Physical therapy x 12"],
-        );
-        check(
-            by(|f| f.category = "pharmaceuticals".into()),
-            asc,
-            &["Norco 10/325mg #60"],
-        );
-        check(
-            by(|f| f.search = "  LUMBAR ".into()),
-            asc,
-            &["MRI of the lumbar spine"],
-        );
-        check(
-            by(|f| f.search = "b.txt".into()),
-            asc,
-            &["Physical therapy x 12"],
-        );
-        check(
-            by(|f| f.from = "2017-01-01".into()),
-            asc,
-            &["MRI of the lumbar spine", "Norco 10/325mg #60"],
-        );
-        check(
-            by(|f| f.to = "2017-01-05".into()),
-            asc,
-            &["Norco 10/325mg #60", "Physical therapy x 12"],
-        );
-        check(by(|f| f.guideline = "not_mtus".into()), asc, &[]);
-        check(
-            by(|f| f.guideline = "ODG".into()),
-            asc,
-            &[
-                "MRI of the lumbar spine",
-                "Norco 10/325mg #60",
-                "Physical therapy x 12",
-            ],
-        );
-        check(by(|f| f.specialty = "Psychiatry".into()), asc, &[]);
+        let cases: [(fn(&mut Filters), &[&str]); 9] = [
+            (
+                |f| f.outcome = "upheld".into(),
+                &["Norco 10/325mg #60", "Physical therapy x 12"],
+            ),
+            (
+                |f| f.category = "pharmaceuticals".into(),
+                &["Norco 10/325mg #60"],
+            ),
+            (
+                |f| f.search = "  LUMBAR ".into(),
+                &["MRI of the lumbar spine"],
+            ),
+            (|f| f.search = "b.txt".into(), &["Physical therapy x 12"]),
+            (
+                |f| f.from = "2017-01-01".into(),
+                &["MRI of the lumbar spine", "Norco 10/325mg #60"],
+            ),
+            (
+                |f| f.to = "2017-01-05".into(),
+                &["Norco 10/325mg #60", "Physical therapy x 12"],
+            ),
+            (|f| f.guideline = "not_mtus".into(), &[]),
+            (
+                |f| f.guideline = "ODG".into(),
+                &[
+                    "MRI of the lumbar spine",
+                    "Norco 10/325mg #60",
+                    "Physical therapy x 12",
+                ],
+            ),
+            (|f| f.specialty = "Psychiatry".into(), &[]),
+        ];
+        for (filter, expected) in cases {
+            check(by(filter), asc, expected);
+        }
     }
 
     #[test]

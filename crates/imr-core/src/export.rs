@@ -340,24 +340,18 @@ pub fn items_to_csv<'a>(items: impl IntoIterator<Item = (&'a str, &'a Item)>) ->
             Some(false) => "not MTUS",
             None => "",
         };
-        let cells = [
-            source,
-            item.case_number.as_deref().unwrap_or(""),
-            item.decision_date.as_deref().unwrap_or(""),
-            &item.treatment,
-            item.category.label(),
-            item.drug_group.map_or("", |g| g.label()),
-            item.outcome.as_str(),
-            &join(item.reviewer_specialty.iter().map(String::as_str)),
-            mtus,
-            &join(item.guidelines.iter().map(String::as_str)),
-            if item.modified_request {
-                "true"
-            } else {
-                "false"
-            },
-        ];
-        write_row(&mut out, cells.into_iter());
+        let specialty = join(item.reviewer_specialty.iter().map(String::as_str));
+        let guidelines = join(item.guidelines.iter().map(String::as_str));
+        let modified = if item.modified_request {
+            "true"
+        } else {
+            "false"
+        };
+        let rest = [specialty.as_str(), mtus, &guidelines, modified];
+        let cells = std::iter::once(source)
+            .chain(item.text_fields())
+            .chain(rest);
+        write_row(&mut out, cells);
     }
     out
 }

@@ -145,6 +145,22 @@ pub struct Item {
     pub modified_request: bool,
 }
 
+impl Item {
+    /// Its single-valued fields as text (empty when absent), in this order:
+    /// case number, decision date, treatment, category, drug group, outcome.
+    /// The CSV export and the page's worker both write these.
+    pub fn text_fields(&self) -> [&str; 6] {
+        [
+            self.case_number.as_deref().unwrap_or(""),
+            self.decision_date.as_deref().unwrap_or(""),
+            &self.treatment,
+            self.category.label(),
+            self.drug_group.map_or("", |g| g.label()),
+            self.outcome.as_str(),
+        ]
+    }
+}
+
 /// The items of one letter, in the letter's order.
 pub fn items(det: &Determination) -> Vec<Item> {
     let mut specialties: Vec<String> = Vec::new();
