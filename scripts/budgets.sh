@@ -4,4 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f dist/index.html ] || scripts/build-web.sh
-exec node scripts/budgets-web.mjs
+node scripts/budgets-web.mjs
+# The batch view: worker speed, 1,000 letters, memory for 10,000 (about a minute).
+exec node scripts/batch-bench.mjs

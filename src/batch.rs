@@ -160,18 +160,18 @@ fn problem(text: &str, det: &Determination) -> Option<String> {
 
 /// The letters of one file or pasted text: one, or several when the text holds
 /// several letters one after another (then each is named "name (letter i of n)").
-pub fn letters_of(source: &str, text: &str) -> Vec<(String, String)> {
-    let spans = imr_core::split_letters(text);
+/// Takes the text so that the usual single letter is kept without a copy.
+pub fn letters_of(source: &str, text: String) -> Vec<(String, String)> {
+    let spans = imr_core::split_letters(&text);
     let n = spans.len();
+    if n == 1 {
+        return vec![(source.to_string(), text)];
+    }
     spans
         .into_iter()
         .enumerate()
         .map(|(i, span)| {
-            let name = if n == 1 {
-                source.to_string()
-            } else {
-                format!("{source} (letter {} of {n})", i + 1)
-            };
+            let name = format!("{source} (letter {} of {n})", i + 1);
             (name, text[span.start..span.end].to_string())
         })
         .collect()
@@ -582,11 +582,11 @@ mod tests {
     fn a_text_with_several_letters_gives_named_parts() {
         let one = crate::letter::EXAMPLE;
         let two = format!("{one}\n{one}");
-        let parts = letters_of("both.txt", &two);
+        let parts = letters_of("both.txt", two);
         assert_eq!(parts.len(), 2);
         assert_eq!(parts[1].0, "both.txt (letter 2 of 2)");
         assert_eq!(parts[1].1.trim(), one.trim());
-        assert_eq!(letters_of("one.txt", one)[0].0, "one.txt");
+        assert_eq!(letters_of("one.txt", one.to_string())[0].0, "one.txt");
     }
 
     #[test]

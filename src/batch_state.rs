@@ -37,6 +37,11 @@ pub struct Batch {
     /// What went wrong with the last export, if anything.
     pub export_error: RwSignal<Option<String>>,
     pipeline: StoredValue<Option<Pipeline>, LocalStorage>,
+    /// Letters read but not yet shown: they join `letters` together, a few
+    /// times a second, since each change re-sorts the table and recounts the
+    /// trends over every letter (per chunk, that would grow quadratically).
+    arrived: StoredValue<Vec<BatchLetter>>,
+    flush_due: StoredValue<bool>,
     /// Counts Discards and Clears: files still being opened from before one
     /// are dropped rather than read (see [`Batch::intake`]).
     generation: StoredValue<u32>,
@@ -51,6 +56,8 @@ impl Batch {
             exporting: RwSignal::new(None),
             export_error: RwSignal::new(None),
             pipeline: StoredValue::new_local(None),
+            arrived: StoredValue::new(Vec::new()),
+            flush_due: StoredValue::new(false),
             generation: StoredValue::new(0),
         };
         let pipeline = Pipeline::new(Job::Read, move |event| batch.on_event(event));
@@ -78,11 +85,11 @@ impl Batch {
 
     /// Adds the letters of one file or text (split where it holds several).
     pub fn add_text(&self, source: &str, text: &str) {
-        self.add(self.letters_of(source, text));
+        self.add(self.letters_of(source, text.to_string()));
     }
 
     /// The letters of one file or text, counting the texts that held several.
-    pub fn letters_of(&self, source: &str, text: &str) -> Letters {
+    pub fn letters_of(&self, source: &str, text: String) -> Letters {
         let letters = crate::batch::letters_of(source, text);
         if letters.len() > 1 {
             self.split.update(|(texts, held)| {
@@ -104,27 +111,20 @@ impl Batch {
 
     /// Lists a file that could not be opened at all, with the reason.
     pub fn add_unreadable(&self, source: String, problem: String) {
-        self.progress.update(|p| {
-            p.total += 1;
-            p.done += 1;
-        });
-        self.letters.update(|all| {
-            all.push(BatchLetter {
-                source,
-                text: String::new(),
-                items: Vec::new(),
-                problem: Some(problem),
-            })
-        });
+        self.progress.update(|p| p.total += 1);
+        self.receive(vec![BatchLetter {
+            source,
+            text: String::new(),
+            items: Vec::new(),
+            problem: Some(problem),
+        }]);
     }
 
     fn on_event(&self, event: Event) {
         match event {
             Event::Done(chunk, output) => {
-                let readings = crate::batch::decode(&output);
-                let n = chunk.len();
-                let mut readings = readings.into_iter();
-                let letters: Vec<BatchLetter> = chunk
+                let mut readings = crate::batch::decode(&output).into_iter();
+                let letters = chunk
                     .into_iter()
                     .map(|(source, text)| {
                         let reading = readings.next().unwrap_or_else(|| Reading {
@@ -139,28 +139,54 @@ impl Batch {
                         }
                     })
                     .collect();
-                self.letters.update(|all| all.extend(letters));
-                self.progress.update(|p| p.done += n);
+                self.receive(letters);
             }
             Event::Failed(chunk) => {
-                let n = chunk.len();
-                self.letters.update(|all| {
-                    all.extend(chunk.into_iter().map(|(source, text)| BatchLetter {
+                let letters = chunk
+                    .into_iter()
+                    .map(|(source, text)| BatchLetter {
                         source,
                         text,
                         items: Vec::new(),
                         problem: Some(FAILED.into()),
-                    }))
-                });
-                self.progress.update(|p| p.done += n);
+                    })
+                    .collect();
+                self.receive(letters);
             }
-            Event::Idle => {}
+            Event::Idle => self.flush(),
         }
+    }
+
+    /// Letters read: shown at the next flush.
+    fn receive(&self, letters: Vec<BatchLetter>) {
+        self.arrived.update_value(|a| a.extend(letters));
+        if !self.flush_due.get_value() {
+            self.flush_due.set_value(true);
+            let batch = *self;
+            set_timeout(move || batch.flush(), FLUSH_EVERY);
+        }
+    }
+
+    /// Shows the letters read since the last flush (progress counts them then,
+    /// so the status and the table always agree).
+    fn flush(&self) {
+        self.flush_due.set_value(false);
+        let arrived = self
+            .arrived
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        if arrived.is_empty() {
+            return;
+        }
+        let n = arrived.len();
+        self.letters.update(|all| all.extend(arrived));
+        self.progress.update(|p| p.done += n);
     }
 
     /// Cancel: stops reading now; what is read stays.
     pub fn pause(&self) {
         self.with_pipeline(Pipeline::pause);
+        self.flush();
         self.progress.update(|p| p.paused = true);
     }
 
@@ -173,6 +199,7 @@ impl Batch {
     pub fn discard_rest(&self) {
         self.generation.update_value(|g| *g += 1);
         self.with_pipeline(Pipeline::discard);
+        self.flush();
         self.progress.update(|p| {
             p.total = p.done;
             p.paused = false;
@@ -184,6 +211,7 @@ impl Batch {
     pub fn clear(&self) {
         self.generation.update_value(|g| *g += 1);
         self.with_pipeline(Pipeline::discard);
+        self.arrived.set_value(Vec::new());
         self.letters.set(Vec::new());
         self.progress.set(Progress::default());
         self.split.set((0, 0));
@@ -236,6 +264,9 @@ impl Batch {
         pipeline.push(letters);
     }
 }
+
+/// How often letters read join the table while a batch is being read.
+const FLUSH_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// Why a letter that stopped the parser has no rows.
 const FAILED: &str = "IMR Lens could not read this letter: its parser stopped on it.";

@@ -43,6 +43,17 @@ pub async fn read_file(file: &web_sys::File) -> Result<String, JsValue> {
         .ok_or_else(|| JsValue::from_str("not text"))
 }
 
+/// The texts of several files, read at the same time (each `None` if it could not be read).
+pub async fn read_files(files: &[web_sys::File]) -> Vec<Option<String>> {
+    // Every read starts here; awaiting them in order then waits for the slowest.
+    let reads: Vec<JsFuture> = files.iter().map(|f| JsFuture::from(f.text())).collect();
+    let mut texts = Vec::with_capacity(reads.len());
+    for read in reads {
+        texts.push(read.await.ok().and_then(|v| v.as_string()));
+    }
+    texts
+}
+
 /// The remembered text, if the user opted in on an earlier visit.
 pub fn remembered_text() -> Option<String> {
     storage()?.get_item(TEXT_KEY).ok().flatten()

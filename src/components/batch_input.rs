@@ -4,7 +4,7 @@ use crate::present::is_text_file;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// Letters handed to the worker at a time while files are read.
+/// Files read at once, their letters handed to the worker together.
 const GROUP: usize = 64;
 
 /// Where many letters come in: .txt files dropped or picked, or a whole folder.
@@ -14,36 +14,47 @@ pub fn BatchInput() -> impl IntoView {
     let add_files = move |files: web_sys::FileList| {
         let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
         spawn_local(async move {
-            // Letters go to the worker in groups, so that parsing starts while
-            // files are still being read, yet each message carries many letters.
-            let mut letters = Vec::new();
+            // Files are read a group at a time, all of a group at once, and each
+            // group's letters go to the worker together: parsing starts while
+            // files are still being read, and each message carries many letters.
             let intake = batch.intake();
             batch.progress.update(|p| p.opening += 1);
-            for file in files {
+            for group in files.chunks(GROUP) {
                 if !batch.is_current(intake) {
                     break;
                 }
                 // Inside a chosen folder, the path says which subfolder.
-                let name = js_sys::Reflect::get(&file, &"webkitRelativePath".into())
-                    .ok()
-                    .and_then(|p| p.as_string())
-                    .filter(|p| !p.is_empty())
-                    .unwrap_or_else(|| file.name());
-                if !is_text_file(&file.name(), &file.type_()) {
-                    batch.add_unreadable(name, "Not a .txt file, so it was not opened.".into());
-                    continue;
+                let name = |file: &web_sys::File| {
+                    js_sys::Reflect::get(file, &"webkitRelativePath".into())
+                        .ok()
+                        .and_then(|p| p.as_string())
+                        .filter(|p| !p.is_empty())
+                        .unwrap_or_else(|| file.name())
+                };
+                let (text_files, others): (Vec<_>, Vec<_>) = group
+                    .iter()
+                    .cloned()
+                    .partition(|f| is_text_file(&f.name(), &f.type_()));
+                for file in others {
+                    batch.add_unreadable(
+                        name(&file),
+                        "Not a .txt file, so it was not opened.".into(),
+                    );
                 }
-                match browser::read_file(&file).await {
-                    Ok(text) => letters.extend(batch.letters_of(&name, &text)),
-                    Err(_) => {
-                        batch.add_unreadable(name, "The browser could not read this file.".into())
+                let texts = browser::read_files(&text_files).await;
+                if !batch.is_current(intake) {
+                    break;
+                }
+                let mut letters = Vec::new();
+                for (file, text) in text_files.iter().zip(texts) {
+                    match text {
+                        Some(text) => letters.extend(batch.letters_of(&name(file), text)),
+                        None => batch.add_unreadable(
+                            name(file),
+                            "The browser could not read this file.".into(),
+                        ),
                     }
                 }
-                if letters.len() >= GROUP && batch.is_current(intake) {
-                    batch.add(std::mem::take(&mut letters));
-                }
-            }
-            if batch.is_current(intake) {
                 batch.add(letters);
             }
             batch
