@@ -96,6 +96,26 @@ try {
     worker.postMessage(module);
     return worker;
   };
+  // Files dropped on the batch view, folders walked, each with its path in the
+  // drop. (The File and Directory Entries API is callbacks all the way down: a
+  // few lines here cost far less than its bindings in the wasm.) The entries
+  // are taken before the first await, while the drop event still holds them.
+  globalThis.imrLensDroppedFiles = async (dataTransfer) => {
+    const entries = [...dataTransfer.items].map((item) => item.webkitGetAsEntry?.()).filter(Boolean);
+    const found = [];
+    const walk = async (entry, folder) => {
+      if (entry.isFile) {
+        found.push([folder + entry.name, await new Promise((ok, fail) => entry.file(ok, fail))]);
+      } else if (entry.isDirectory) {
+        const reader = entry.createReader();
+        for (let some; (some = await new Promise((ok, fail) => reader.readEntries(ok, fail))).length; ) {
+          for (const child of some) await walk(child, \`\${folder}\${entry.name}/\`);
+        }
+      }
+    };
+    for (const entry of entries) await walk(entry, "");
+    return found;
+  };
   await __wbg_init({ module_or_path: module });
   loading.remove();
   performance.mark("imr-lens-ready");

@@ -54,6 +54,43 @@ pub async fn read_files(files: &[web_sys::File]) -> Vec<Option<String>> {
     texts
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// Defined by the page's loader (scripts/web-single-file.mjs).
+    #[wasm_bindgen(js_name = imrLensDroppedFiles)]
+    fn dropped_files_promise(data: &web_sys::DataTransfer) -> js_sys::Promise;
+}
+
+/// The files of a drop, the files of dropped folders included, each with its
+/// path in the drop. Call it during the drop event (the browser forgets the
+/// folders after it). Empty when the browser cannot walk folders.
+pub fn dropped_files(
+    data: &web_sys::DataTransfer,
+) -> impl std::future::Future<Output = Vec<(String, web_sys::File)>> {
+    let pending = JsFuture::from(dropped_files_promise(data));
+    async move {
+        let Ok(found) = pending.await else {
+            return Vec::new();
+        };
+        js_sys::Array::from(&found)
+            .iter()
+            .filter_map(|pair| {
+                let pair = js_sys::Array::from(&pair);
+                Some((pair.get(0).as_string()?, pair.get(1).dyn_into().ok()?))
+            })
+            .collect()
+    }
+}
+
+/// A picked file's name, with its folder path when a whole folder was chosen.
+pub fn picked_name(file: &web_sys::File) -> String {
+    js_sys::Reflect::get(file, &"webkitRelativePath".into())
+        .ok()
+        .and_then(|p| p.as_string())
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| file.name())
+}
+
 /// The remembered text, if the user opted in on an earlier visit.
 pub fn remembered_text() -> Option<String> {
     storage()?.get_item(TEXT_KEY).ok().flatten()

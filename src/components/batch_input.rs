@@ -7,12 +7,19 @@ use leptos::task::spawn_local;
 /// Files read at once, their letters handed to the worker together.
 const GROUP: usize = 64;
 
+/// Each file of a list with its name (its path, when a folder was chosen).
+fn file_list(files: &web_sys::FileList) -> Vec<(String, web_sys::File)> {
+    (0..files.length())
+        .filter_map(|i| files.get(i))
+        .map(|f| (browser::picked_name(&f), f))
+        .collect()
+}
+
 /// Where many letters come in: .txt files dropped or picked, or a whole folder.
 #[component]
 pub fn BatchInput() -> impl IntoView {
     let batch = expect_context::<Batch>();
-    let add_files = move |files: web_sys::FileList| {
-        let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    let add_files = move |files: Vec<(String, web_sys::File)>| {
         spawn_local(async move {
             // Files are read a group at a time, all of a group at once, and each
             // group's letters go to the worker together: parsing starts while
@@ -23,36 +30,24 @@ pub fn BatchInput() -> impl IntoView {
                 if !batch.is_current(intake) {
                     break;
                 }
-                // Inside a chosen folder, the path says which subfolder.
-                let name = |file: &web_sys::File| {
-                    js_sys::Reflect::get(file, &"webkitRelativePath".into())
-                        .ok()
-                        .and_then(|p| p.as_string())
-                        .filter(|p| !p.is_empty())
-                        .unwrap_or_else(|| file.name())
-                };
                 let (text_files, others): (Vec<_>, Vec<_>) = group
                     .iter()
                     .cloned()
-                    .partition(|f| is_text_file(&f.name(), &f.type_()));
-                for file in others {
-                    batch.add_unreadable(
-                        name(&file),
-                        "Not a .txt file, so it was not opened.".into(),
-                    );
+                    .partition(|(_, f)| is_text_file(&f.name(), &f.type_()));
+                for (name, _) in others {
+                    batch.add_unreadable(name, "Not a .txt file, so it was not opened.".into());
                 }
-                let texts = browser::read_files(&text_files).await;
+                let files: Vec<web_sys::File> = text_files.iter().map(|(_, f)| f.clone()).collect();
+                let texts = browser::read_files(&files).await;
                 if !batch.is_current(intake) {
                     break;
                 }
                 let mut letters = Vec::new();
-                for (file, text) in text_files.iter().zip(texts) {
+                for ((name, _), text) in text_files.into_iter().zip(texts) {
                     match text {
-                        Some(text) => letters.extend(batch.letters_of(&name(file), text)),
-                        None => batch.add_unreadable(
-                            name(file),
-                            "The browser could not read this file.".into(),
-                        ),
+                        Some(text) => letters.extend(batch.letters_of(&name, text)),
+                        None => batch
+                            .add_unreadable(name, "The browser could not read this file.".into()),
                     }
                 }
                 batch.add(letters);
@@ -63,15 +58,25 @@ pub fn BatchInput() -> impl IntoView {
         });
     };
     let on_drop = move |ev: web_sys::DragEvent| {
-        if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
-            ev.prevent_default();
+        let Some(data) = ev.data_transfer() else {
+            return;
+        };
+        ev.prevent_default();
+        // Folders are walked; where the browser cannot, the plain file list serves.
+        let walked = browser::dropped_files(&data);
+        let listed = data.files();
+        spawn_local(async move {
+            let mut files = walked.await;
+            if files.is_empty() {
+                files = listed.map(|l| file_list(&l)).unwrap_or_default();
+            }
             add_files(files);
-        }
+        });
     };
     let on_pick = move |ev: leptos::ev::Targeted<web_sys::Event, web_sys::HtmlInputElement>| {
         let input = ev.target();
         if let Some(files) = input.files() {
-            add_files(files);
+            add_files(file_list(&files));
         }
         input.set_value("");
     };

@@ -106,28 +106,29 @@ test("filters, search, sort and opening a row", async () => {
 test("Cancel stops the worker; Continue reads the rest; Discard drops it", async () => {
   const { page, context } = await openBatch();
   await page.getByTestId("batch-files").setInputFiles(ALL);
-  await page.getByTestId("batch-status").getByText(/^Reading letters: [1-9]/).waitFor();
   await page.getByTestId("batch-cancel").click();
   // Files still being opened join the queue, but nothing more is read.
-  const stopped = page.getByTestId("batch-status").getByText(/^Stopped: \d+ of 655 letters read\.$/);
-  await stopped.waitFor();
-  const [, done] = (await status(page)).match(/(\d+) of/);
-  assert.ok(Number(done) < ALL.length, await status(page));
+  await page.getByTestId("batch-status").getByText(/^Stopped: \d+ of 655 letters read\.$/).waitFor();
+  const stopped = await status(page);
+  const done = Number(stopped.match(/(\d+) of/)[1]);
+  assert.ok(done < ALL.length, stopped);
   await page.waitForTimeout(500);
-  assert.equal(await status(page), `Stopped: ${done} of 655 letters read.`, "nothing is read after Cancel");
+  assert.equal(await status(page), stopped, "nothing is read after Cancel");
   await page.getByTestId("batch-continue").click();
   await waitForStatus(page, `${ALL.length} letters read.`);
   assert.equal(await itemCount(page), 5 * goldCount());
+
   await page.getByTestId("batch-clear").click();
   await page.getByTestId("batch-files").setInputFiles(ALL);
-  await page.getByTestId("batch-status").getByText(/^Reading letters: [1-9]/).waitFor();
   await page.getByTestId("batch-cancel").click();
   await page.getByTestId("batch-discard").click();
-  const kept = await status(page);
-  assert.match(kept, /^\d+ letters read\.$/);
-  assert.ok(Number(kept.match(/\d+/)[0]) < ALL.length, kept);
+  // What was read stays (possibly nothing); the rest, files still being opened included, is gone.
+  const kept = () => page.getByTestId("batch-status").textContent({ timeout: 1000 }).catch(() => "0 letters read.");
+  const after = await kept();
+  assert.match(after, /^\d+ letters? read\.$/);
+  assert.ok(Number(after.match(/\d+/)[0]) < ALL.length, after);
   await page.waitForTimeout(500);
-  assert.equal(await status(page), kept, "files still being opened were dropped too");
+  assert.equal(await kept(), after, "nothing more is read after Discard");
   await context.close();
 });
 
@@ -175,5 +176,32 @@ test("CSV has a row per item; JSON Lines is exactly `imr parse --jsonl`", async 
   });
   // The batch keeps letters in the order they were read; the CLI in argument order: the same here.
   assert.equal(jsonl.body, cli);
+  await context.close();
+});
+
+test("a chosen folder is read with its subfolders; dropped files are read too", async () => {
+  const { page, context } = await openBatch();
+  const dir = scratchDir();
+  const root = path.join(dir, "letters");
+  fs.mkdirSync(path.join(root, "2017", "march"), { recursive: true });
+  fs.copyFileSync(files("raw")[0], path.join(root, "2017", "a.txt"));
+  fs.copyFileSync(files("pdfjs")[1], path.join(root, "2017", "march", "b.txt"));
+  fs.writeFileSync(path.join(root, "photo.jpg"), Buffer.from([0xff, 0xd8, 0xff]));
+  await page.getByTestId("batch-folder").setInputFiles(root);
+  await waitForStatus(page, "3 letters read.");
+  assert.equal(await itemCount(page), golds[0].decisions.length + golds[1].decisions.length);
+  assert.deepEqual(await page.getByTestId("unreadable-letter").allTextContents(), [
+    "letters/photo.jpg: Not a .txt file, so it was not opened.",
+  ]);
+  // A drop of plain files (as from a file manager).
+  const text = fs.readFileSync(files("layout")[2], "utf8");
+  await page.getByTestId("batch-drop").evaluate((zone, text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], "dropped.txt", { type: "text/plain" }));
+    zone.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, text);
+  await waitForStatus(page, "4 letters read.");
+  await page.getByTestId("filter-search").fill("dropped.txt");
+  assert.equal(await itemCount(page), golds[2].decisions.length);
   await context.close();
 });
