@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test: formatting, the Rust
-# workspace (core, CLI, page components), the corpus score, and the browser
-# tests against a fresh build of the page. CI runs exactly this (.ci/run).
+# workspace (core, CLI, PDF text, page components), the corpus score on the
+# text renderings and on the PDFs, and the browser tests against a fresh
+# build of the page. CI runs exactly this (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +24,9 @@ low = [(name, pct) for name, pct in rows if float(pct) < 99.0]
 if len(rows) != 5 or low:
     sys.exit(f"renderings below 99% (or missing): {low or rows}")
 PY
+
+echo "== corpus PDFs through the CLI (goal: >= 99.5%)"
+bash scripts/score-pdf.sh 99.5
 
 echo "== browser tests"
 bash scripts/test-web.sh

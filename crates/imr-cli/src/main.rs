@@ -18,8 +18,8 @@ Determination letters and extract the case header (case number, dates, priority)
 reviewer's credentials, the patient (age, sex), and every disputed item with its outcome \
 (upheld/overturned), the guidelines cited and the rationale.
 
-Input is the plain text of a letter as copied or converted from the PDF (pdftotext, \
-pdftotext -layout, mutool, a browser's PDF viewer). Parsing never fails: whatever could not be \
+Input is the letter's PDF (its text layer is extracted) or the plain text of a letter as \
+copied or converted from the PDF (pdftotext, pdftotext -layout, mutool, a browser's PDF viewer). Parsing never fails: whatever could not be \
 found is null in the output and explained in \"diagnostics\".";
 
 /// The exit status table, shared by `imr --help` and `imr parse --help`.
@@ -47,8 +47,9 @@ const PARSE_AFTER_HELP: &str = concat!(
            prefixed with '.
 `imr schema` prints the JSON Schema the JSON objects follow.
 
-Input is read as UTF-8; invalid bytes are replaced by U+FFFD (with a note on stderr), and spans
-then refer to the replaced text.
+A PDF (recognized by its content) gives its text layer; a scan without one is an error. Text is
+read as UTF-8; invalid bytes are replaced by U+FFFD (with a note on stderr), and spans then refer
+to the replaced text.
 
 ",
     exit_status_help!(),
@@ -56,6 +57,7 @@ then refer to the replaced text.
 
 Examples:
   imr parse letter.txt                      one JSON line
+  imr parse --jsonl a.pdf b.txt             PDFs are read too (their text layer)
   imr parse --csv letters/*.txt > imr.csv   a spreadsheet of every decision
   pdftotext letter.pdf - | imr parse -      parse from stdin
   imr parse --json a.txt b.txt | jq '.[].decisions[].outcome'"
@@ -75,7 +77,7 @@ enum Command {
     Parse {
         #[command(flatten)]
         format: OutputFormat,
-        /// Text files of IMR letters, one letter per file; `-` reads stdin.
+        /// IMR letters, one per file: PDF or text; `-` reads stdin.
         #[arg(value_name = "FILE", required = true)]
         files: Vec<String>,
     },
@@ -86,7 +88,7 @@ enum Command {
         /// One JSON object instead of text tables.
         #[arg(long)]
         json: bool,
-        /// Text files of IMR letters, one letter per file; `-` reads stdin.
+        /// IMR letters, one per file: PDF or text; `-` reads stdin.
         #[arg(value_name = "FILE", required = true)]
         files: Vec<String>,
     },
@@ -192,9 +194,11 @@ fn write_json_array(letters: &[ParsedLetter], out: &mut impl Write) -> io::Resul
     writeln!(out, "{text}")
 }
 
-/// Reads a file (or stdin for `-`) as text. Invalid UTF-8 is replaced rather
-/// than refused: letters pasted out of PDFs are often slightly mangled and the
-/// rest of the text is still worth reading.
+/// Reads a file (or stdin for `-`) as text. A PDF (recognized by its `%PDF-`
+/// header, whatever its name) gives its text layer; a PDF without one is an
+/// error that says why. Invalid UTF-8 is replaced rather than refused: letters
+/// pasted out of PDFs are often slightly mangled and the rest of the text is
+/// still worth reading.
 fn read_input(source: &str) -> io::Result<String> {
     let bytes = if source == "-" {
         let mut bytes = Vec::new();
@@ -203,6 +207,9 @@ fn read_input(source: &str) -> io::Result<String> {
     } else {
         std::fs::read(source)?
     };
+    if imr_pdf::is_pdf(&bytes) {
+        return imr_pdf::text(&bytes).map_err(io::Error::other);
+    }
     Ok(match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {

@@ -121,6 +121,59 @@ fn missing_file_is_named_on_stderr_exits_2_and_the_others_are_still_printed() {
     assert_eq!(sources, files);
 }
 
+/// A hand-built PDF from imr-pdf's test fixtures (see make_fixtures.py there).
+fn pdf_fixture(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../imr-pdf/tests/fixtures")
+        .join(name);
+    path.to_str().expect("fixture paths are UTF-8").to_owned()
+}
+
+#[test]
+fn pdfs_are_read_by_content_and_one_without_text_is_named_with_why() {
+    let pdf = corpus("dwc/pdf/CM16-0221706.pdf");
+    let pdf_bytes = std::fs::read(&pdf).expect("corpus PDF");
+    // A PDF saved under a text name is still a PDF.
+    let disguised = scratch_file("CM16-0221706-saved-as.txt", &pdf_bytes);
+    let disguised = disguised.to_str().unwrap();
+    let text = corpus("dwc/raw/CM16-0228949.txt");
+    let (scan, broken) = (pdf_fixture("scanned.pdf"), pdf_fixture("broken-font.pdf"));
+    let output = imr(
+        &["parse", "--jsonl", &pdf, &scan, &text, &broken, disguised],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "imr: cannot read {scan}: the PDF has no text layer: it is a scanned image"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "imr: cannot read {broken}: the PDF's text could not be extracted"
+        )),
+        "{stderr}"
+    );
+    // Only the two messages: the extractor's panic is not printed.
+    assert_eq!(stderr.lines().count(), 2, "{stderr}");
+    let letter = imr_pdf::text(&pdf_bytes).expect("the corpus PDF has text");
+    let stdout = stdout_text(&output);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            expected_line(&letter, &pdf),
+            expected_line(&read_text(&text), &text),
+            expected_line(&letter, disguised)
+        ]
+    );
+    let parsed: Value = serde_json::from_str(lines[0]).expect("JSON");
+    assert_eq!(parsed["case"]["case_number"], "CM16-0221706");
+    assert_eq!(parsed["decisions"].as_array().map(Vec::len), Some(1));
+}
+
 #[test]
 fn dash_reads_the_letter_from_stdin() {
     let text = read_text(&seed_letter());
