@@ -5,7 +5,7 @@
 # test runner (TAP: the summary ends with "# pass N" / "# fail N").
 set -euo pipefail
 cd "$(dirname "$0")/.."
-inputs=(src static index.html Trunk.toml Cargo.toml Cargo.lock crates/imr-core vendor scripts/web-single-file.mjs scripts/web-env.sh)
+inputs=(src static index.html Trunk.toml Cargo.toml Cargo.lock crates/imr-core crates/imr-pdf crates/imr-pdf-web vendor scripts/web-single-file.mjs scripts/pdf-extractor.js scripts/pdf-extractor-pack.mjs scripts/web-env.sh scripts/build-web.sh)
 if [ ! -f dist/index.html ] || [ -n "$(find "${inputs[@]}" -newer dist/index.html -print -quit)" ]; then
   scripts/build-web.sh
 else

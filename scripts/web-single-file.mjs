@@ -18,6 +18,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { packPdfExtractor } from "./pdf-extractor-pack.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("run me as a Trunk post_build hook (TRUNK_STAGING_DIR is not set)");
@@ -42,6 +43,8 @@ const npm = createRequire(fileURLToPath(new URL("../tests/browser/package.json",
 const { gzipAsync } = npm("@gfx/zopfli");
 const wasm = fs.readFileSync(at(wasmName));
 const packed = Buffer.from(await gzipAsync(wasm, { numiterations: 15 })).toString("base64");
+// The PDF extractor is a file of its own, loaded only when a PDF is opened.
+const pdf = await packPdfExtractor(dir, gzipAsync);
 
 // The batch worker (src/worker.rs) runs this same glue and the already
 // compiled module: its source is the glue, cut from this very script at the
@@ -73,6 +76,7 @@ onmessage = async ({ data }) => {
 const loader = `${glue}
 ${GLUE_END}
 const loading = document.getElementById("loading");
+${pdf.loader}
 // A panic in the wasm traps (it is never printed: it could quote the letter).
 // Then say so plainly; the text area keeps the user's text.
 const crashed = (error) => {
@@ -140,11 +144,13 @@ const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) 
 const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => sha256(m[1]));
 const csp = [
   "default-src 'none'",
-  `script-src 'wasm-unsafe-eval' ${scripts.join(" ")}`,
+  // file: only matters when the page itself is a file (see pdf-extractor-pack.mjs).
+  `script-src 'wasm-unsafe-eval' ${scripts.join(" ")} ${pdf.hash} file:`,
   `style-src ${styles.join(" ")}`,
   "img-src 'self'",
   "manifest-src 'self'",
-  // 'self': the service worker; blob: the batch worker (built from this page's own script).
+  // 'self': the service worker; blob: the batch worker (built from this page's own
+  // script) and the PDF reader's worker (scripts/pdf-extractor.js).
   "worker-src 'self' blob:",
   "connect-src 'none'",
   "base-uri 'none'",

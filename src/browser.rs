@@ -1,7 +1,9 @@
 //! The few browser APIs the page uses, each wrapped once: downloads (Blob
-//! URLs, never the network), the clipboard, opt-in localStorage and reading
-//! a picked or dropped file. Nothing here logs, and nothing sends anything.
+//! URLs, never the network), the clipboard, opt-in localStorage, reading
+//! a picked or dropped file and a PDF's text. Nothing here logs, and nothing
+//! sends anything.
 
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -89,6 +91,39 @@ pub fn picked_name(file: &web_sys::File) -> String {
         .and_then(|p| p.as_string())
         .filter(|p| !p.is_empty())
         .unwrap_or_else(|| file.name())
+}
+
+/// The bytes of a picked or dropped file.
+pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, JsValue> {
+    let buffer = JsFuture::from(file.array_buffer()).await?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// Defined by the page's loader (scripts/pdf-extractor-pack.mjs): adds
+    /// dist/imr-pdf.js on first use and extracts in that file's own worker.
+    #[wasm_bindgen(js_name = imrPdfText, catch)]
+    fn imr_pdf_text(bytes: js_sys::Uint8Array) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// Said when the extractor itself failed (its file did not load, or it
+/// crashed or hung on this PDF); the page and its text are unaffected.
+const PDF_READER_FAILED: &str = "the PDF reader stopped on this file (it may be damaged or \
+    use an unusual font): open it in a PDF viewer, copy the text and paste it";
+
+/// The text layer of a PDF, extracted in a worker of its own (a crash there
+/// cannot take the page down). The error is a message for the user.
+pub async fn pdf_text(bytes: Vec<u8>) -> Result<String, String> {
+    let failed = |_| PDF_READER_FAILED.to_owned();
+    let promise = imr_pdf_text(js_sys::Uint8Array::from(bytes.as_slice())).map_err(failed)?;
+    match JsFuture::from(promise).await {
+        Ok(text) => text.as_string().ok_or_else(|| PDF_READER_FAILED.to_owned()),
+        // A string is imr-pdf's own message (scanned, password, not a PDF ...).
+        Err(error) => Err(error
+            .as_string()
+            .unwrap_or_else(|| PDF_READER_FAILED.to_owned())),
+    }
 }
 
 /// The remembered text, if the user opted in on an earlier visit.

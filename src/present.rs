@@ -207,7 +207,7 @@ pub fn status(text_bytes: usize, det: Option<&Determination>) -> Status {
         return Status {
             tone: Tone::Idle,
             headline:
-                "No text yet. Paste a letter, choose or drop a .txt file, or load the example."
+                "No text yet. Paste a letter, choose or drop its PDF or a .txt file, or load the example."
                     .into(),
             found: None,
             problems: Vec::new(),
@@ -298,9 +298,14 @@ pub fn export_file_name(det: &Determination, source: &str, ext: &str) -> String 
 }
 
 /// Whether a picked or dropped file can be read as a letter's text: a `.txt`
-/// name or a `text/*` type (PDFs and other binaries are refused, not garbled).
+/// name or a `text/*` type (other binaries are refused, not garbled).
 pub fn is_text_file(name: &str, mime: &str) -> bool {
     mime.starts_with("text/") || name.to_ascii_lowercase().ends_with(".txt")
+}
+
+/// Whether a picked or dropped file is a PDF, whose text layer is extracted.
+pub fn is_pdf_file(name: &str, mime: &str) -> bool {
+    mime == "application/pdf" || name.to_ascii_lowercase().ends_with(".pdf")
 }
 
 #[cfg(test)]
@@ -423,11 +428,14 @@ mod tests {
     }
 
     #[test]
-    fn only_text_files_are_read() {
+    fn text_files_and_pdfs_are_told_apart_from_other_files() {
         assert!(is_text_file("CM16-0221706.txt", ""));
         assert!(is_text_file("letter.TXT", "application/octet-stream"));
         assert!(is_text_file("notes", "text/plain"));
         assert!(!is_text_file("CM16-0221706.pdf", "application/pdf"));
+        assert!(is_pdf_file("CM16-0221706.PDF", ""));
+        assert!(is_pdf_file("download", "application/pdf"));
+        assert!(!is_pdf_file("letter.docx", "application/msword"));
     }
 
     #[test]

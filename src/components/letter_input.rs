@@ -1,31 +1,49 @@
 use crate::browser;
 use crate::letter::{Letter, EXAMPLE, EXAMPLE_NAME, PASTED};
-use crate::present::is_text_file;
+use crate::present::{is_pdf_file, is_text_file};
 use leptos::html::Textarea;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// Where the letter comes in: the text area, Load example, a .txt file
-/// (picked or dropped), Clear / Undo, and the opt-in to remember the text.
+/// Where the letter comes in: the text area, Load example, a PDF or .txt file
+/// (picked or dropped; a PDF's text layer is extracted), Clear / Undo, and the
+/// opt-in to remember the text.
 #[component]
 pub fn LetterInput(remember: RwSignal<bool>, notice: RwSignal<Option<String>>) -> impl IntoView {
     let letter = expect_context::<Letter>();
     let load_file = move |file: web_sys::File| {
         let name = file.name();
-        if !is_text_file(&name, &file.type_()) {
+        let pdf = is_pdf_file(&name, &file.type_());
+        if !pdf && !is_text_file(&name, &file.type_()) {
             notice.set(Some(format!(
-                "\u{201c}{name}\u{201d} is not a .txt file, so it was not opened. IMR Lens reads \
-                 text: open the letter in a PDF viewer, select all, copy, and paste it here."
+                "\u{201c}{name}\u{201d} is neither a PDF nor a .txt file, so it was not opened. \
+                 Open the letter in a PDF viewer, select all, copy, and paste it here."
             )));
             return;
         }
         spawn_local(async move {
-            match browser::read_file(&file).await {
+            let text = if pdf {
+                notice.set(Some(format!(
+                    "Reading the text of \u{201c}{name}\u{201d}\u{2026}"
+                )));
+                match browser::read_bytes(&file).await {
+                    Ok(bytes) => browser::pdf_text(bytes).await,
+                    Err(_) => Err("it could not be read".into()),
+                }
+            } else {
+                browser::read_file(&file)
+                    .await
+                    .map_err(|_| "it could not be read".into())
+            };
+            match text {
+                // The extracted text is then the letter, exactly as if pasted.
                 Ok(text) => {
                     letter.replace(text, &name);
                     notice.set(None);
                 }
-                Err(_) => notice.set(Some(format!("\u{201c}{name}\u{201d} could not be read."))),
+                Err(why) => notice.set(Some(format!(
+                    "\u{201c}{name}\u{201d} was not opened: {why}."
+                ))),
             }
         });
     };
@@ -64,7 +82,7 @@ pub fn LetterInput(remember: RwSignal<bool>, notice: RwSignal<Option<String>>) -
         <section class="input card" aria-labelledby="input-h" on:dragover=|ev| ev.prevent_default() on:drop=on_drop>
             <h2 id="input-h" class="sr-only">"Letter"</h2>
             <label for="letter-text" class="field-label">"Determination text"</label>
-            <p class="hint" id="letter-hint">"Paste the letter's text, or drop a .txt file here."</p>
+            <p class="hint" id="letter-hint">"Paste the letter's text, or drop its PDF or a .txt file here."</p>
             <textarea
                 id="letter-text"
                 data-testid="input"
@@ -78,8 +96,8 @@ pub fn LetterInput(remember: RwSignal<bool>, notice: RwSignal<Option<String>>) -
                 <button type="button" data-testid="load-example" on:click=move |_| letter.replace(EXAMPLE.into(), EXAMPLE_NAME)>
                     "Load example"
                 </button>
-                <input type="file" id="file-pick" class="sr-only" accept=".txt,text/plain" data-testid="file" on:change:target=on_pick/>
-                <label for="file-pick" class="button">"Choose .txt file"</label>
+                <input type="file" id="file-pick" class="sr-only" accept=".pdf,application/pdf,.txt,text/plain" data-testid="file" on:change:target=on_pick/>
+                <label for="file-pick" class="button">"Choose PDF or .txt file"</label>
                 <button type="button" data-testid="clear" on:click=move |_| letter.replace(String::new(), PASTED)>
                     "Clear"
                 </button>
