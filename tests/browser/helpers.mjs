@@ -76,9 +76,23 @@ export async function paste(page, text) {
   }, text);
 }
 
-/** Opens `file` with the "Choose .txt file" picker. */
+/** Opens `file` with the "Choose PDF or .txt file" picker. */
 export async function pick(page, file) {
   await page.getByTestId("file").setInputFiles(file);
+}
+
+/** Drops `file` (its bytes, under its name) on the text area, as a file manager does. */
+export async function drop(page, file, type = "") {
+  const bytes = fs.readFileSync(file).toString("base64");
+  const data = await page.evaluateHandle(
+    ([bytes, name, type]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0))], name, { type }));
+      return transfer;
+    },
+    [bytes, path.basename(file), type],
+  );
+  await page.getByLabel("Determination text").dispatchEvent("drop", { dataTransfer: data });
 }
 
 /** The decisions as rendered: treatment, outcome and both guideline texts. */

@@ -1,12 +1,12 @@
 // Bad input never blanks the page or loses the text: empty input, a non-letter,
-// a 5 MB paste, a truncated letter and a PDF each get a plain message saying
+// a 5 MB paste, a truncated letter and a file of another kind each get a plain message saying
 // what was found and what was expected, with no error in the console.
 
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { after, before, beforeEach, test } from "node:test";
-import { CORPUS, launch, openApp, paste, pick, scratchDir, serveDist } from "./helpers.mjs";
+import { CORPUS, drop, launch, openApp, paste, pick, scratchDir, serveDist } from "./helpers.mjs";
 
 let browser, server, app;
 before(async () => {
@@ -28,7 +28,7 @@ const textArea = () => app.page.getByLabel("Determination text");
 
 test("empty input: an invitation, disabled exports, no letter pane", async () => {
   const { page } = app;
-  assert.match(await status().innerText(), /No text yet\. Paste a letter, choose or drop a \.txt file, or load the example\./);
+  assert.match(await status().innerText(), /No text yet\. Paste a letter, choose or drop its PDF or a \.txt file, or load the example\./);
   assert.equal(await page.getByTestId("download-json").isDisabled(), true);
   assert.equal(await page.locator("aside.source").isHidden(), true);
   await page.getByRole("button", { name: "Load example" }).click();
@@ -85,26 +85,21 @@ test("a cut-off 2013 notice still shows its two items and says it ends early", a
   assert.deepEqual(app.errors, []);
 });
 
-test("a PDF is refused with advice, and the text stays", async () => {
-  const pdf = path.join(scratchDir(), "letter.pdf");
-  fs.writeFileSync(pdf, "%PDF-1.7\n%\u00e2\u00e3\n");
+test("a file that is neither a PDF nor text is refused with advice, and the text stays", async () => {
+  const doc = path.join(scratchDir(), "letter.docx");
+  fs.writeFileSync(doc, "PK\u0003\u0004 not a letter");
   await paste(app.page, "my notes");
-  await pick(app.page, pdf);
-  assert.match(await app.page.getByTestId("notice").innerText(), /letter\.pdf.* is not a \.txt file.*copy, and paste it here/s);
+  await pick(app.page, doc);
+  assert.match(await app.page.getByTestId("notice").innerText(), /letter\.docx.* is neither a PDF nor a \.txt file.*copy, and paste it here/s);
   assert.equal(await textArea().inputValue(), "my notes");
   assert.deepEqual(app.errors, []);
 });
 
 test("a dropped .txt file is read like a picked one", async () => {
   const { page } = app;
-  const text = fs.readFileSync(path.join(CORPUS, "dwc/pdfjs/CM16-0221706.txt"), "utf8");
-  const drop = await page.evaluateHandle((t) => {
-    const data = new DataTransfer();
-    data.items.add(new File([t], "CM16-0221706.txt", { type: "text/plain" }));
-    return data;
-  }, text);
-  await page.getByLabel("Determination text").dispatchEvent("drop", { dataTransfer: drop });
+  const file = path.join(CORPUS, "dwc/pdfjs/CM16-0221706.txt");
+  await drop(page, file, "text/plain");
   await page.getByTestId("case-number").getByText("CM16-0221706").waitFor();
-  assert.equal(await textArea().inputValue(), text);
+  assert.equal(await textArea().inputValue(), fs.readFileSync(file, "utf8"));
   assert.deepEqual(app.errors, []);
 });
