@@ -31,7 +31,7 @@ export async function packPdfExtractor(stagingDir, gzipAsync) {
   // attribute; file:// cannot check integrity (no CORS there), so that case
   // relies on the CSP's `file:` source instead.
   const loader = `let pdfExtractor;
-globalThis.imrPdfText = (bytes) =>
+globalThis.imrPdfText = (file) =>
   (pdfExtractor ??= new Promise((resolve, reject) => {
     const script = document.createElement("script");
     script.src = "${PDF_FILE}";
@@ -43,7 +43,7 @@ globalThis.imrPdfText = (bytes) =>
       reject(new Error("${PDF_FILE} did not load"));
     };
     document.head.append(script);
-  })).then((pdf) => pdf.text(bytes));`;
+  })).then((pdf) => pdf.text(file));`;
   console.log(`${PDF_FILE}: ${script.length} bytes (wasm ${wasm.length} -> gzip+base64 ${packed.length})`);
   return { hash: `'${hash}'`, loader };
 }

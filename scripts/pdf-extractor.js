@@ -11,7 +11,7 @@
 // and in the web build a panic aborts its wasm instance: in a worker that kills
 // only the worker, which is then replaced, while the page and its text go on.
 //
-// API: globalThis.imrPdf.text(bytes: Uint8Array) -> Promise<string>. It rejects
+// API: globalThis.imrPdf.text(file: Blob) -> Promise<string>. It rejects
 // with a string (the extractor's message for the user: not a PDF, password,
 // scanned, unreadable) or with an Error when the extractor itself died or hung.
 "use strict";
@@ -77,10 +77,8 @@ onmessage = async ({ data: { module, bytes } }) => {
   };
 
   globalThis.imrPdf = {
-    text(bytes) {
-      // A copy the worker can take over, whatever view the caller passed.
-      const own = new Uint8Array(bytes);
-      const result = queue.then(() => compile()).then((module) => extract(module, own));
+    text(file) {
+      const result = queue.then(async () => extract(await compile(), new Uint8Array(await file.arrayBuffer())));
       queue = result.catch(() => {});
       return result;
     },

@@ -93,18 +93,12 @@ pub fn picked_name(file: &web_sys::File) -> String {
         .unwrap_or_else(|| file.name())
 }
 
-/// The bytes of a picked or dropped file.
-pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, JsValue> {
-    let buffer = JsFuture::from(file.array_buffer()).await?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
 #[wasm_bindgen]
 extern "C" {
     /// Defined by the page's loader (scripts/pdf-extractor-pack.mjs): adds
     /// dist/imr-pdf.js on first use and extracts in that file's own worker.
     #[wasm_bindgen(js_name = imrPdfText, catch)]
-    fn imr_pdf_text(bytes: js_sys::Uint8Array) -> Result<js_sys::Promise, JsValue>;
+    fn imr_pdf_text(file: &web_sys::Blob) -> Result<js_sys::Promise, JsValue>;
 }
 
 /// Said when the extractor itself failed (its file did not load, or it
@@ -112,11 +106,13 @@ extern "C" {
 const PDF_READER_FAILED: &str = "the PDF reader stopped on this file (it may be damaged or \
     use an unusual font): open it in a PDF viewer, copy the text and paste it";
 
-/// The text layer of a PDF, extracted in a worker of its own (a crash there
-/// cannot take the page down). The error is a message for the user.
-pub async fn pdf_text(bytes: Vec<u8>) -> Result<String, String> {
+/// The text layer of a PDF (a picked or dropped `File` is a `Blob`), extracted
+/// in a worker of its own: a crash there cannot take the page down. The error
+/// is a message for the user. The bytes go from the file to the worker without
+/// passing through this wasm's memory (a PDF can be megabytes).
+pub async fn pdf_text(file: &web_sys::Blob) -> Result<String, String> {
     let failed = |_| PDF_READER_FAILED.to_owned();
-    let promise = imr_pdf_text(js_sys::Uint8Array::from(bytes.as_slice())).map_err(failed)?;
+    let promise = imr_pdf_text(file).map_err(failed)?;
     match JsFuture::from(promise).await {
         Ok(text) => text.as_string().ok_or_else(|| PDF_READER_FAILED.to_owned()),
         // A string is imr-pdf's own message (scanned, password, not a PDF ...).

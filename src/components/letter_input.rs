@@ -26,10 +26,7 @@ pub fn LetterInput(remember: RwSignal<bool>, notice: RwSignal<Option<String>>) -
                 notice.set(Some(format!(
                     "Reading the text of \u{201c}{name}\u{201d}\u{2026}"
                 )));
-                match browser::read_bytes(&file).await {
-                    Ok(bytes) => browser::pdf_text(bytes).await,
-                    Err(_) => Err("it could not be read".into()),
-                }
+                browser::pdf_text(&file).await
             } else {
                 browser::read_file(&file)
                     .await
