@@ -8,13 +8,12 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { CORPUS, RENDERINGS, REPO, alnum, download, launch, openApp, pick, renderedDecisions, serveDist } from "./helpers.mjs";
+import { CORPUS, RENDERINGS, REPO, alnum, download, launch, onFreshPages, pick, renderedDecisions, serveDist } from "./helpers.mjs";
 
 const CLI = path.join(REPO, "target/release/imr");
 const DWC = path.join(CORPUS, "dwc");
 const cases = fs.readdirSync(path.join(DWC, "gold")).map((f) => path.basename(f, ".json")).sort();
-// Chromium stops a tab's downloads after ten or so without asking; a fresh page
-// per few letters keeps every "Download JSON" real.
+// A fresh page per few letters keeps every "Download JSON" real (onFreshPages).
 const LETTERS_PER_PAGE = 8;
 let browser, server;
 
@@ -37,18 +36,8 @@ for (const rendering of RENDERINGS) {
       .filter(Boolean);
     assert.equal(cli.length, files.length);
     const problems = [];
-    const errors = [];
-    let app;
-    for (const [i, file] of files.entries()) {
-      if (i % LETTERS_PER_PAGE === 0) {
-        if (app) {
-          errors.push(...app.errors);
-          await app.context.close();
-        }
-        app = await openApp(browser, server.url);
-      }
+    const errors = await onFreshPages(browser, server.url, files, LETTERS_PER_PAGE, async (page, file, i) => {
       const gold = JSON.parse(fs.readFileSync(path.join(DWC, "gold", `${cases[i]}.json`), "utf8"));
-      const { page } = app;
       await pick(page, path.join(dir, file));
       await page.getByTestId("case-number").getByText(gold.case.case_number, { exact: true }).waitFor();
       const shown = await renderedDecisions(page);
@@ -61,9 +50,7 @@ for (const rendering of RENDERINGS) {
       const json = await download(page, "download-json");
       if (json.body !== `${cli[i]}\n`) problems.push(`${file}: Download JSON differs from imr parse --jsonl`);
       if (json.name !== `${gold.case.case_number}.json`) problems.push(`${file}: JSON saved as ${json.name}`);
-    }
-    errors.push(...app.errors);
-    await app.context.close();
+    });
     assert.deepEqual(problems, []);
     assert.deepEqual(errors, []);
   });

@@ -57,6 +57,29 @@ export async function openApp(browser, url, options = {}) {
   return { context, page, console, errors };
 }
 
+/**
+ * Runs `visit(page, item, index)` for every item, on a fresh page every
+ * `perPage` items (Chromium stops a tab's downloads after ten or so without
+ * asking). Returns the errors every page logged.
+ */
+export async function onFreshPages(browser, url, items, perPage, visit) {
+  const errors = [];
+  let app;
+  const close = async () => {
+    errors.push(...app.errors);
+    await app.context.close();
+  };
+  for (const [i, item] of items.entries()) {
+    if (i % perPage === 0) {
+      if (app) await close();
+      app = await openApp(browser, url);
+    }
+    await visit(app.page, item, i);
+  }
+  if (app) await close();
+  return errors;
+}
+
 /** Waits until the app has mounted (the text area exists, the loading note is gone). */
 export async function ready(page) {
   await page.getByLabel("Determination text").waitFor();

@@ -12,7 +12,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, test } from "node:test";
 import { startServer } from "./server.mjs";
-import { CORPUS, DIST, REPO, alnum, download, drop, launch, openApp, paste, pick, ready, renderedDecisions, scratchDir, serveDist } from "./helpers.mjs";
+import { CORPUS, DIST, REPO, alnum, download, drop, launch, onFreshPages, openApp, paste, pick, ready, renderedDecisions, scratchDir, serveDist } from "./helpers.mjs";
 
 const PDFS = path.join(CORPUS, "dwc/pdf");
 const GOLD = path.join(CORPUS, "dwc/gold");
@@ -55,20 +55,9 @@ test(`all ${cases.length} corpus PDFs, picked, render their gold decisions and e
     maxBuffer: 1 << 28,
   }).split("\n");
   const problems = [];
-  const errors = [];
-  let app;
-  for (const [i, c] of cases.entries()) {
-    // Chromium stops a tab's downloads after ten or so: a fresh page per few letters.
-    if (i % LETTERS_PER_PAGE === 0) {
-      if (app) {
-        errors.push(...app.errors);
-        await app.context.close();
-      }
-      app = await openApp(browser, server.url);
-      // The extractor is not part of the first load.
-      if ((await app.page.evaluate(() => typeof globalThis.imrPdf)) !== "undefined") problems.push("imr-pdf.js loaded up front");
-    }
-    const { page } = app;
+  const errors = await onFreshPages(browser, server.url, cases, LETTERS_PER_PAGE, async (page, c, i) => {
+    // The extractor is not part of the first load.
+    if (i % LETTERS_PER_PAGE === 0 && (await page.evaluate(() => typeof globalThis.imrPdf)) !== "undefined") problems.push("imr-pdf.js loaded up front");
     const want = gold(c);
     await pick(page, path.join(PDFS, files[i]));
     await page.getByTestId("case-number").getByText(want.case.case_number, { exact: true }).waitFor();
@@ -78,9 +67,7 @@ test(`all ${cases.length} corpus PDFs, picked, render their gold decisions and e
     const json = await download(page, "download-json");
     if (json.body !== `${cli[i]}\n`) problems.push(`${c}: Download JSON differs from imr parse --jsonl`);
     if ((await notice(page).innerText()) !== "") problems.push(`${c}: notice ${await notice(page).innerText()}`);
-  }
-  errors.push(...app.errors);
-  await app.context.close();
+  });
   assert.deepEqual(problems, []);
   assert.deepEqual(errors, []);
 });
