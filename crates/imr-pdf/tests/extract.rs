@@ -57,6 +57,13 @@ fn a_scan_without_a_text_layer_says_so() {
 }
 
 #[test]
+fn a_pdf_locked_with_a_password_says_so() {
+    // Encrypted like the DWC letters, but with a user password that is not empty.
+    assert_eq!(text(&fixture("password.pdf")), Err(PdfError::Password));
+    assert!(PdfError::Password.to_string().contains("password"));
+}
+
+#[test]
 fn a_panic_inside_the_extractor_becomes_an_error() {
     // pdf-extract 0.12 unwraps the missing font object and panics.
     assert_eq!(text(&fixture("broken-font.pdf")), Err(PdfError::Failed));
