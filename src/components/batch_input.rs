@@ -1,6 +1,6 @@
 use crate::batch_state::Batch;
 use crate::browser;
-use crate::present::is_text_file;
+use crate::present::{is_pdf_file, is_text_file};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -15,7 +15,7 @@ fn file_list(files: &web_sys::FileList) -> Vec<(String, web_sys::File)> {
         .collect()
 }
 
-/// Where many letters come in: .txt files dropped or picked, or a whole folder.
+/// Where many letters come in: .txt and .pdf files dropped or picked, or a whole folder.
 #[component]
 pub fn BatchInput() -> impl IntoView {
     let batch = expect_context::<Batch>();
@@ -34,8 +34,14 @@ pub fn BatchInput() -> impl IntoView {
                     .iter()
                     .cloned()
                     .partition(|(_, f)| is_text_file(&f.name(), &f.type_()));
+                let (pdfs, others): (Vec<_>, Vec<_>) = others
+                    .into_iter()
+                    .partition(|(_, f)| is_pdf_file(&f.name(), &f.type_()));
                 for (name, _) in others {
-                    batch.add_unreadable(name, "Not a .txt file, so it was not opened.".into());
+                    batch.add_unreadable(
+                        name,
+                        "Not a .txt or .pdf file, so it was not opened.".into(),
+                    );
                 }
                 let files: Vec<web_sys::File> = text_files.iter().map(|(_, f)| f.clone()).collect();
                 let texts = browser::read_files(&files).await;
@@ -50,7 +56,19 @@ pub fn BatchInput() -> impl IntoView {
                             .add_unreadable(name, "The browser could not read this file.".into()),
                     }
                 }
-                batch.add(letters);
+                // The PDF reader takes one file at a time, in its own worker.
+                for (name, file) in pdfs {
+                    match browser::pdf_text(&file).await {
+                        Ok(text) => letters.extend(batch.letters_of(&name, text)),
+                        Err(message) => batch.add_unreadable(name, message),
+                    }
+                    if !batch.is_current(intake) {
+                        break;
+                    }
+                }
+                if batch.is_current(intake) {
+                    batch.add(letters);
+                }
             }
             batch
                 .progress
@@ -91,12 +109,12 @@ pub fn BatchInput() -> impl IntoView {
     view! {
         <div class="batch-input drop card" on:dragover=|ev| ev.prevent_default() on:drop=on_drop data-testid="batch-drop">
             <p class="hint">
-                "Drop many .txt letters here, or choose files or a whole folder. A text that holds "
+                "Drop many letters here (.txt or .pdf), or choose files or a whole folder. A text that holds "
                 "several letters one after another is split into its letters. Everything stays in this browser."
             </p>
             <div class="toolbar">
-                <input type="file" id="batch-files" class="sr-only" multiple accept=".txt,text/plain" data-testid="batch-files" on:change:target=on_pick/>
-                <label for="batch-files" class="button">"Choose .txt files"</label>
+                <input type="file" id="batch-files" class="sr-only" multiple accept=".txt,text/plain,.pdf,application/pdf" data-testid="batch-files" on:change:target=on_pick/>
+                <label for="batch-files" class="button">"Choose files"</label>
                 <input type="file" id="batch-folder" class="sr-only" multiple node_ref=folder data-testid="batch-folder" on:change:target=on_pick/>
                 <label for="batch-folder" class="button">"Choose a folder"</label>
                 <Show when=has_letters>

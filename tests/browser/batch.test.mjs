@@ -152,7 +152,7 @@ test("several letters pasted as one text are split; unreadable files are listed 
   const listed = await page.getByTestId("unreadable-letter").allTextContents();
   assert.deepEqual(listed.sort(), [
     "empty.txt: The file is empty.",
-    "scan.png: Not a .txt file, so it was not opened.",
+    "scan.png: Not a .txt or .pdf file, so it was not opened.",
     "shopping.txt: Not recognized as an IMR determination letter.",
   ]);
   await context.close();
@@ -191,7 +191,7 @@ test("a chosen folder is read with its subfolders; dropped files are read too", 
   await waitForStatus(page, "3 letters read.");
   assert.equal(await itemCount(page), golds[0].decisions.length + golds[1].decisions.length);
   assert.deepEqual(await page.getByTestId("unreadable-letter").allTextContents(), [
-    "letters/photo.jpg: Not a .txt file, so it was not opened.",
+    "letters/photo.jpg: Not a .txt or .pdf file, so it was not opened.",
   ]);
   // A drop of plain files (as from a file manager).
   const text = fs.readFileSync(files("layout")[2], "utf8");
@@ -203,5 +203,23 @@ test("a chosen folder is read with its subfolders; dropped files are read too", 
   await waitForStatus(page, "4 letters read.");
   await page.getByTestId("filter-search").fill("dropped.txt");
   assert.equal(await itemCount(page), golds[2].decisions.length);
+  await context.close();
+});
+
+test("PDFs join the batch: their decisions in the table, a scanned or broken one listed with why", async () => {
+  const { page, context, errors } = await openBatch();
+  const pdfs = cases.slice(0, 3).map((c) => path.join(DWC, "pdf", `${c}.pdf`));
+  const fixtures = path.join(REPO, "crates/imr-pdf/tests/fixtures");
+  await page
+    .getByTestId("batch-files")
+    .setInputFiles([...pdfs, path.join(fixtures, "scanned.pdf"), path.join(fixtures, "broken-font.pdf"), files("raw")[3]]);
+  await waitForStatus(page, "6 letters read.");
+  const want = [0, 1, 2, 3].reduce((n, i) => n + golds[i].decisions.length, 0);
+  assert.equal(await itemCount(page), want);
+  const listed = await page.getByTestId("unreadable-letter").allTextContents();
+  assert.equal(listed.length, 2, listed.join("\n"));
+  assert.match(listed.find((l) => l.startsWith("scanned.pdf")), /no text layer/);
+  assert.match(listed.find((l) => l.startsWith("broken-font.pdf")), /PDF reader stopped/);
+  assert.deepEqual(errors, []);
   await context.close();
 });
