@@ -103,7 +103,10 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// One pattern per part, to tell which part a mention is.
 static EACH: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(PARTS.iter().map(|(_, forms)| format!(r"(?i)^(?:{forms})$"))).expect("part forms")
+    let forms = PARTS
+        .iter()
+        .map(|(_, forms)| crate::text::ascii_rules(&format!(r"(?i)^(?:{forms})$")));
+    RegexSet::new(forms.collect::<Result<Vec<_>, _>>().expect("part forms")).expect("part forms")
 });
 /// A side written after the part: "on the right", "bilaterally".
 static SIDE_AFTER: LazyLock<Regex> = LazyLock::new(|| {

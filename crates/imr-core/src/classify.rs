@@ -9,8 +9,9 @@
 //! run as one `RegexSet` pass, compiled once, so classifying is cheap enough
 //! for every keystroke in the page.
 
+use crate::text::{ascii_rules, pattern};
 use crate::{Classification, DrugGroup, TreatmentCategory};
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexSet};
 use std::sync::LazyLock;
 
 use TreatmentCategory as C;
@@ -285,9 +286,10 @@ static DRUGS: [Drugs; 11] = [
 /// Applied to a skin (or compounded) form, a drug counts as topical and
 /// compounded, whatever its own group.
 static TOPICAL_FORM: LazyLock<Regex> = LazyLock::new(|| {
-    insensitive(
-        r"%|percent|mg/g|\b(?:cream|ointment|gels?|lotion|topical|transdermal|patch(?:es)?|compound(?:ed)?|roll-on|liniment)\b",
+    pattern(
+        r"(?i)%|percent|mg/g|\b(?:cream|ointment|gels?|lotion|topical|transdermal|patch(?:es)?|compound(?:ed)?|roll-on|liniment)\b",
     )
+    .expect("topical form")
 });
 
 fn drug_alternation() -> String {
@@ -295,38 +297,24 @@ fn drug_alternation() -> String {
         .iter()
         .flat_map(|d| d.names.split_whitespace())
         .collect();
-    format!(r"\b(?:{})\b", names.join("|"))
+    format!(r"(?i)\b(?:{})\b", names.join("|"))
 }
 
-static DRUG_NAME: LazyLock<Regex> = LazyLock::new(|| insensitive(&drug_alternation()));
+static DRUG_NAME: LazyLock<Regex> =
+    LazyLock::new(|| pattern(&drug_alternation()).expect("drug names"));
 
 static RULE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    let patterns: Vec<String> = RULES
-        .iter()
-        .map(|rule| match rule.matcher {
-            Matcher::Pattern(p) => ascii_boundaries(p),
-            Matcher::DrugName => ascii_boundaries(&drug_alternation()),
-        })
-        .collect();
-    RegexSetBuilder::new(patterns)
-        .case_insensitive(true)
-        .build()
-        .expect("classifier rules")
+    let patterns = RULES.iter().map(|rule| match rule.matcher {
+        Matcher::Pattern(p) => ascii_rules(&format!("(?i){p}")),
+        Matcher::DrugName => ascii_rules(&drug_alternation()),
+    });
+    RegexSet::new(
+        patterns
+            .collect::<Result<Vec<_>, _>>()
+            .expect("classifier rules"),
+    )
+    .expect("classifier rules")
 });
-
-/// Every keyword is ASCII, and ASCII word boundaries keep the regex engine
-/// on its fast DFA path (a Unicode `\b` can make it fall back to a slower
-/// engine).
-fn ascii_boundaries(pattern: &str) -> String {
-    pattern.replace(r"\b", r"(?-u:\b)")
-}
-
-fn insensitive(pattern: &str) -> Regex {
-    RegexBuilder::new(&ascii_boundaries(pattern))
-        .case_insensitive(true)
-        .build()
-        .expect("classifier pattern")
-}
 
 /// See [`crate::classify_treatment`].
 pub fn classify(text: &str) -> Classification {
@@ -401,7 +389,7 @@ mod tests {
     fn every_rule_compiles() {
         for rule in &RULES {
             if let Matcher::Pattern(p) = rule.matcher {
-                assert!(Regex::new(&ascii_boundaries(p)).is_ok(), "{p}");
+                assert!(pattern(p).is_ok(), "{p}");
             }
         }
         assert_eq!(RULE_SET.len(), RULES.len());

@@ -4,6 +4,7 @@ use crate::dates::find_date;
 use crate::normalize::Document;
 use crate::{Date, Spanned};
 use regex::Regex;
+use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
 
 /// The cleaned text of the normalized range `[start, end)` with its original
 /// span, or None when the range holds only whitespace and punctuation.
@@ -139,10 +140,80 @@ pub fn tail(s: &str, max: usize) -> &str {
     &s[start..]
 }
 
-/// Compiles a pattern with ASCII word boundaries: `\b` means the edge of an
-/// ASCII word. Unicode word boundaries would send the regex engine to its
-/// slow paths on every search, and letters are English; everything else
-/// (classes, case folding) stays Unicode-aware.
+/// Compiles a pattern with ASCII rules (see [`ascii_rules`]).
 pub fn pattern(re: &str) -> Result<Regex, regex::Error> {
-    Regex::new(&re.replace(r"\b", r"(?-u:\b)"))
+    Regex::new(&ascii_rules(re)?)
+}
+
+/// Rewrites a pattern so that it follows ASCII rules: `\b` is the edge of an
+/// ASCII word, `\w`, `\d` and `\s` are ASCII classes, and case folding folds
+/// ASCII letters; a non-ASCII character matches only itself, `.` and negated
+/// classes. Letters are English, so this loses nothing, and the rewritten
+/// pattern needs none of the regex crate's Unicode tables (30 KB gzipped of
+/// the page) and keeps the engine on its fast paths.
+pub fn ascii_rules(re: &str) -> Result<String, regex::Error> {
+    // Parsed without Unicode and without the UTF-8 guarantee, `.` and
+    // negated classes may match any byte; `whole_chars` makes them match
+    // whole characters again.
+    let hir = regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .build()
+        .parse(re)
+        .map_err(|e| regex::Error::Syntax(e.to_string()))?;
+    Ok(whole_chars(hir).to_string())
+}
+
+/// The same expression with every byte class turned into a class of
+/// characters: its ASCII bytes as they are, and any byte above ASCII as any
+/// non-ASCII character.
+fn whole_chars(hir: Hir) -> Hir {
+    match hir.into_kind() {
+        HirKind::Class(Class::Bytes(bytes)) => {
+            let mut ranges: Vec<ClassUnicodeRange> = bytes
+                .iter()
+                .filter(|r| r.start().is_ascii())
+                .map(|r| {
+                    ClassUnicodeRange::new(char::from(r.start()), char::from(r.end().min(0x7F)))
+                })
+                .collect();
+            if bytes.iter().any(|r| !r.end().is_ascii()) {
+                ranges.push(ClassUnicodeRange::new('\u{80}', char::MAX));
+            }
+            Hir::class(Class::Unicode(ClassUnicode::new(ranges)))
+        }
+        HirKind::Repetition(mut rep) => {
+            rep.sub = Box::new(whole_chars(*rep.sub));
+            Hir::repetition(rep)
+        }
+        HirKind::Capture(mut cap) => {
+            cap.sub = Box::new(whole_chars(*cap.sub));
+            Hir::capture(cap)
+        }
+        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(whole_chars).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.into_iter().map(whole_chars).collect()),
+        HirKind::Class(class) => Hir::class(class),
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(lit) => Hir::literal(lit.0),
+        HirKind::Look(look) => Hir::look(look),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `.` and negated classes take a non-ASCII character whole, so spans
+    /// stay on char boundaries; case folding and `\w` are ASCII.
+    #[test]
+    fn ascii_rules_match_whole_characters() {
+        let re = pattern(r"(?i)\bx-ray\s+(?P<a>.)(?P<b>[^a-z])\w+").unwrap();
+        let c = re.captures("X-RAY é1ab").unwrap();
+        assert_eq!((&c["a"], &c["b"]), ("é", "1"));
+        assert!(!pattern(r"^\w$").unwrap().is_match("é"));
+        assert_eq!(
+            pattern(r"[^x]+").unwrap().find("ü–x").unwrap().as_str(),
+            "ü–"
+        );
+    }
 }
