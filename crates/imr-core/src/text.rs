@@ -180,6 +180,20 @@ fn whole_chars(hir: Hir) -> Hir {
             if bytes.iter().any(|r| !r.end().is_ascii()) {
                 ranges.push(ClassUnicodeRange::new('\u{80}', char::MAX));
             }
+            // Unicode folds two ASCII letters with a non-ASCII one each;
+            // folding them too gives the very classes the tables gave, and
+            // the regex crate picks its literal prefilters from those (with
+            // `[Kk]` alone it chose one that made some searches 2.5 times slower).
+            for (upper, lower, other) in [('K', 'k', '\u{212A}'), ('S', 's', '\u{17F}')] {
+                let has = |c: char| {
+                    bytes
+                        .iter()
+                        .any(|r| (r.start()..=r.end()).contains(&(c as u8)))
+                };
+                if has(upper) && has(lower) {
+                    ranges.push(ClassUnicodeRange::new(other, other));
+                }
+            }
             Hir::class(Class::Unicode(ClassUnicode::new(ranges)))
         }
         HirKind::Repetition(mut rep) => {
