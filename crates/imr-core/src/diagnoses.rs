@@ -3,6 +3,7 @@
 //! the list split into self-standing conditions (docs/annotation-guidelines.md §1).
 
 use crate::normalize::Document;
+use crate::summary::in_sentences;
 use crate::text::{clean, head, squash, trim_range};
 use crate::{DiagnosisCode, Spanned};
 use regex::Regex;
@@ -77,23 +78,22 @@ pub fn parse(
     let mut out: Vec<Spanned<String>> = Vec::new();
     let mut codes: Vec<DiagnosisCode> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
-    for &(start, end) in sentences {
+    for (index, (_, cue_end)) in in_sentences(&CUE, doc, sentences) {
+        let (start, end) = sentences[index];
         let sentence = &doc.text[start..end];
-        for cue in CUE.find_iter(sentence) {
-            let list_from = cue.end();
-            let list = head(&sentence[list_from..], MAX_LIST);
-            let list_to = list_from + LIST_END.find(list).map_or(list.len(), |m| m.start());
-            for (s, e) in split(sentence, list_from, list_to) {
-                let Some((item, code)) = item(doc, start + s, start + e) else {
-                    continue;
-                };
-                if seen.insert(squash(&item.value)) {
-                    codes.extend(code.map(|code| DiagnosisCode {
-                        diagnosis: out.len(),
-                        code,
-                    }));
-                    out.push(item);
-                }
+        let list_from = cue_end - start;
+        let list = head(&sentence[list_from..], MAX_LIST);
+        let list_to = list_from + LIST_END.find(list).map_or(list.len(), |m| m.start());
+        for (s, e) in split(sentence, list_from, list_to) {
+            let Some((item, code)) = item(doc, start + s, start + e) else {
+                continue;
+            };
+            if seen.insert(squash(&item.value)) {
+                codes.extend(code.map(|code| DiagnosisCode {
+                    diagnosis: out.len(),
+                    code,
+                }));
+                out.push(item);
             }
         }
     }

@@ -98,12 +98,20 @@ pub fn parse(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Medication> {
             let may_be_unknown_drug = known.is_none()
                 && word.as_str().len() >= 4
                 && word.as_str().starts_with(|c: char| c.is_ascii_uppercase())
-                && !NOT_DRUGS.contains(&word.as_str().to_ascii_lowercase().as_str());
+                && !NOT_DRUGS
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(word.as_str()));
             if known.is_none() && !may_be_unknown_drug {
                 continue;
             }
-            let strength = STRENGTH
-                .captures(head(&sentence[name_end..], LOOKAHEAD))
+            let after = head(&sentence[name_end..], LOOKAHEAD);
+            // A strength has digits; most words have none after them, and
+            // a byte scan is much cheaper than the search.
+            let strength = after
+                .bytes()
+                .any(|b| b.is_ascii_digit())
+                .then(|| STRENGTH.captures(after))
+                .flatten()
                 .and_then(|c| c.name("strength"));
             let unknown_with_strength = may_be_unknown_drug && strength.is_some();
             if known.is_none() && !unknown_with_strength {

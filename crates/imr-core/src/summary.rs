@@ -62,16 +62,52 @@ pub fn read(doc: &Document, start: usize, end: usize) -> (Patient, Vec<TimelineE
     patient.body_parts = anatomy::parse(doc, start, end);
     patient.pain_scores = matches(doc, &PAIN_SCORE, start, end);
     patient.work_status = matches(doc, &WORK_STATUS, start, end).pop();
-    patient.occupation = group(doc, &OCCUPATION, "job", start, end);
-    patient.mechanism = group(doc, &MECHANISM, "what", start, end)
-        .or_else(|| group(doc, &MECHANISM, "doing", start, end));
-    patient.doubtful_dates = doubtful_dates(doc, start, end);
-    patient.studies = sentences
-        .iter()
-        .filter_map(|&(s, e)| study(doc, s, e))
+    patient.occupation = group(doc, &OCCUPATION, &["job"], start, end);
+    patient.mechanism = group(doc, &MECHANISM, &["what", "doing"], start, end);
+    // One search for the dates, the study words and the treatment cues of
+    // the whole summary: a search per sentence costs more in setting up than
+    // in scanning.
+    let dates: Vec<(usize, usize)> = DATE
+        .find_iter(&doc.text[start..end])
+        .map(|m| (start + m.start(), start + m.end()))
+        .collect();
+    patient.doubtful_dates = doubtful_dates(doc, start, end, &dates);
+    patient.studies = first_per_sentence(&STUDY, doc, &sentences)
+        .filter_map(|(i, kind)| study(doc, sentences[i], kind))
         .collect();
     patient.treatments = treatments(doc, &sentences);
-    (patient, timeline(doc, &sentences))
+    (patient, timeline(doc, &sentences, &dates))
+}
+
+/// The matches of `re` in the sentences, found by one search over the text
+/// they cover: `(sentence index, match range)` in text order, each cut at its
+/// sentence's end. The patterns used this way hold no sentence end, so the
+/// matches are those a search of each sentence would find.
+pub fn in_sentences<'a>(
+    re: &'a Regex,
+    doc: &'a Document,
+    sentences: &'a [(usize, usize)],
+) -> impl Iterator<Item = (usize, (usize, usize))> + 'a {
+    let (from, to) = match (sentences.first(), sentences.last()) {
+        (Some(&(first, _)), Some(&(_, last))) => (first, last),
+        _ => (0, 0),
+    };
+    re.find_iter(&doc.text[from..to]).filter_map(move |m| {
+        let at = from + m.start();
+        let index = sentences.partition_point(|&(_, e)| e <= at);
+        let &(s, e) = sentences.get(index)?;
+        (s <= at).then_some((index, (at, (from + m.end()).min(e))))
+    })
+}
+
+/// The first match of `re` in each sentence that has one (see [`in_sentences`]).
+fn first_per_sentence<'a>(
+    re: &'a Regex,
+    doc: &'a Document,
+    sentences: &'a [(usize, usize)],
+) -> impl Iterator<Item = (usize, (usize, usize))> + 'a {
+    let mut last = None;
+    in_sentences(re, doc, sentences).filter(move |&(index, _)| last.replace(index) != Some(index))
 }
 
 /// Sentence ranges (normalized offsets): a period, question or exclamation
@@ -117,27 +153,35 @@ fn matches(doc: &Document, re: &Regex, start: usize, end: usize) -> Vec<Spanned<
         .collect()
 }
 
+/// The first of the named groups that took part in the first match (one
+/// search, however many alternatives the pattern has).
 fn group(
     doc: &Document,
     re: &Regex,
-    name: &str,
+    names: &[&str],
     start: usize,
     end: usize,
 ) -> Option<Spanned<String>> {
-    let m = re.captures(&doc.text[start..end])?.name(name)?;
+    let captures = re.captures(&doc.text[start..end])?;
+    let m = names.iter().find_map(|name| captures.name(name))?;
     clean(doc, start + m.start(), start + m.end())
 }
 
-/// Date-like text that is not a full valid date.
-fn doubtful_dates(doc: &Document, start: usize, end: usize) -> Vec<Spanned<String>> {
+/// Date-like text that is not a full valid date, given the full dates of
+/// `[start, end)` (normalized ranges, in text order).
+fn doubtful_dates(
+    doc: &Document,
+    start: usize,
+    end: usize,
+    full: &[(usize, usize)],
+) -> Vec<Spanned<String>> {
     let text = &doc.text[start..end];
-    let full: Vec<(usize, usize)> = DATE.find_iter(text).map(|m| (m.start(), m.end())).collect();
     DOUBTFUL_DATE
         .find_iter(text)
         .filter(|m| {
             // Both lists are in text order: find the first full date ending after this start.
-            let next = full.partition_point(|&(_, e)| e <= m.start());
-            let inside_full = full.get(next).is_some_and(|&(s, _)| s < m.end());
+            let next = full.partition_point(|&(_, e)| e <= start + m.start());
+            let inside_full = full.get(next).is_some_and(|&(s, _)| s < start + m.end());
             // Two plausible years ("2015-2016") are a range, not a date.
             let year_range = m
                 .as_str()
@@ -149,8 +193,9 @@ fn doubtful_dates(doc: &Document, start: usize, end: usize) -> Vec<Spanned<Strin
         .collect()
 }
 
-/// A study the sentence reports as done (not one requested or planned).
-fn study(doc: &Document, start: usize, end: usize) -> Option<Study> {
+/// A study the sentence reports as done (not one requested or planned),
+/// given the first study word in it.
+fn study(doc: &Document, (start, end): (usize, usize), kind: (usize, usize)) -> Option<Study> {
     let sentence = &doc.text[start..end];
     let lower = sentence.to_ascii_lowercase();
     if [
@@ -167,7 +212,6 @@ fn study(doc: &Document, start: usize, end: usize) -> Option<Study> {
     {
         return None;
     }
-    let kind = STUDY.find(sentence)?;
     let findings = FINDINGS
         .find(sentence)
         .and_then(|m| clean(doc, start + m.end(), end));
@@ -175,7 +219,7 @@ fn study(doc: &Document, start: usize, end: usize) -> Option<Study> {
     let date =
         find_date(sentence).map(|(r, d)| Spanned::new(d, doc.span(start + r.start, start + r.end)));
     Some(Study {
-        kind: study_kind(kind.as_str()).to_string(),
+        kind: study_kind(&doc.text[kind.0..kind.1]).to_string(),
         date,
         findings,
         text: clean(doc, start, end)?,
@@ -210,11 +254,8 @@ fn study_kind(written: &str) -> &'static str {
 /// the like, each item with the category of the treatment classifier.
 fn treatments(doc: &Document, sentences: &[(usize, usize)]) -> Vec<crate::PriorTreatment> {
     let mut out: Vec<crate::PriorTreatment> = Vec::new();
-    for &(start, end) in sentences {
-        let Some(cue) = TREATMENTS_CUE.find(&doc.text[start..end]) else {
-            continue;
-        };
-        let list_from = start + cue.end();
+    for (index, (_, list_from)) in first_per_sentence(&TREATMENTS_CUE, doc, sentences) {
+        let end = sentences[index].1;
         let mut item_start = list_from;
         let list = &doc.text[list_from..end];
         let mut cuts: Vec<(usize, usize)> = Vec::new();
@@ -255,17 +296,21 @@ fn treatments(doc: &Document, sentences: &[(usize, usize)]) -> Vec<crate::PriorT
     out
 }
 
-/// One event per dated sentence (a sentence with several dates gives one per date).
-fn timeline(doc: &Document, sentences: &[(usize, usize)]) -> Vec<TimelineEvent> {
+/// One event per dated sentence (a sentence with several dates gives one
+/// per date), given the dates of the summary (normalized ranges, in text order).
+fn timeline(
+    doc: &Document,
+    sentences: &[(usize, usize)],
+    dates: &[(usize, usize)],
+) -> Vec<TimelineEvent> {
     let (Some(&(first, _)), Some(&(_, last))) = (sentences.first(), sentences.last()) else {
         return Vec::new();
     };
     let mut events: Vec<TimelineEvent> = Vec::new();
     // The sentence of the previous event and what was read of it.
     let mut current: Option<(usize, Spanned<String>, EventKind)> = None;
-    for m in DATE.find_iter(&doc.text[first..last]) {
-        let (at, end) = (first + m.start(), first + m.end());
-        let Some((_, date)) = find_date(m.as_str()) else {
+    for &(at, end) in dates.iter().filter(|&&(s, e)| first <= s && e <= last) {
+        let Some((_, date)) = find_date(&doc.text[at..end]) else {
             continue;
         };
         let index = sentences
