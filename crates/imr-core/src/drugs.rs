@@ -3,6 +3,8 @@
 //! in case summaries; names not listed are still found when a strength
 //! follows them ("Trezix 320.5-30-16mg").
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// `(name as written, lowercase; generic it stands for, or "" when the name is the generic)`.
@@ -201,27 +203,57 @@ pub struct Drug {
     pub generic: Option<&'static str>,
 }
 
-/// The lexicon sorted by name, built once, for binary search.
-static SORTED: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
-    let mut sorted = NAMES.to_vec();
-    sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    sorted
-});
+/// The lexicon by name, built once.
+static BY_NAME: LazyLock<HashMap<&'static [u8], &'static str, BuildHasherDefault<Fnv>>> =
+    LazyLock::new(|| NAMES.iter().map(|&(n, g)| (n.as_bytes(), g)).collect());
 
-/// Compares a lexicon name (lowercase) with a written word, ignoring ASCII
-/// case, without allocating: this runs for every word of a case summary.
-fn compare(name: &str, word: &str) -> std::cmp::Ordering {
-    name.bytes()
-        .cmp(word.bytes().map(|b| b.to_ascii_lowercase()))
-}
+/// The longest name of the lexicon, in bytes.
+const LONGEST: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < NAMES.len() {
+        if NAMES[i].0.len() > longest {
+            longest = NAMES[i].0.len();
+        }
+        i += 1;
+    }
+    longest
+};
 
-/// Looks up a name (any case; one or two words).
+/// Looks up a name (any case; one or two words). This runs for every word of
+/// a case summary, so it allocates nothing: a word longer than any name is
+/// none, and the others are lowercased into a small buffer and looked up by
+/// a cheap hash.
 pub fn lookup(name: &str) -> Option<Drug> {
-    let at = SORTED.binary_search_by(|(n, _)| compare(n, name)).ok()?;
-    let generic = SORTED[at].1;
+    let mut buffer = [0u8; LONGEST];
+    let lower = buffer.get_mut(..name.len())?;
+    lower.copy_from_slice(name.as_bytes());
+    lower.make_ascii_lowercase();
+    let generic = *BY_NAME.get(&*lower)?;
     Some(Drug {
         generic: (!generic.is_empty()).then_some(generic),
     })
+}
+
+/// FNV-1a: for keys of a few bytes it is many times cheaper than the
+/// standard SipHash, and the keys are fixed names, so no input can flood it.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// Whether a word starts a two-word name ("ms contin", "methyl salicylate"),
