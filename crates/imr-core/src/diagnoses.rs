@@ -3,7 +3,7 @@
 //! the list split into self-standing conditions (docs/annotation-guidelines.md §1).
 
 use crate::normalize::Document;
-use crate::summary::in_sentences;
+use crate::summary::{in_sentences_with, Lowercase};
 use crate::text::{clean, head, squash, trim_range};
 use crate::{DiagnosisCode, Spanned};
 use regex::Regex;
@@ -29,6 +29,8 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("diagnosis cue")
 });
+/// Every cue holds one of these words.
+const CUE_WORDS: &[&str] = &["treat", "diagnos", "claim"];
 /// An ICD-10 code printed after a diagnosis, in brackets, or before it with a dash.
 static ICD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern(r"\s*[(\[]\s*(?:ICD[- ]?(?:10)?(?:-CM)?\s*:?\s*)?(?P<code>[A-TV-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?)\s*[)\]]$")
@@ -74,11 +76,12 @@ static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
 pub fn parse(
     doc: &Document,
     sentences: &[(usize, usize)],
+    lower: &Lowercase,
 ) -> (Vec<Spanned<String>>, Vec<DiagnosisCode>) {
     let mut out: Vec<Spanned<String>> = Vec::new();
     let mut codes: Vec<DiagnosisCode> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
-    for (index, (_, cue_end)) in in_sentences(&CUE, doc, sentences) {
+    for (index, (_, cue_end)) in in_sentences_with(&CUE, CUE_WORDS, lower, doc, sentences) {
         let (start, end) = sentences[index];
         let sentence = &doc.text[start..end];
         let list_from = cue_end - start;

@@ -31,6 +31,7 @@ static WORK_STATUS: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern(r"(?i)\b(?:temporar(?:il)?y\s+total(?:ly)?\s+disab(?:ility|led)|temporary\s+partial\s+disability|\bTTD\b|permanent\s+and\s+stationary|(?:return(?:ed)?|able\s+to\s+return|released)\s+to\s+(?:modified|full|regular|light|restricted)?\s*(?:work|duty)(?:\s+with(?:out)?\s+restrictions)?|(?:working|work)\s+(?:with\s+)?(?:modified|full|regular|light)\s+dut(?:y|ies)|(?:modified|full|regular|light)\s+duty|working\s+with(?:out)?\s+restrictions|off\s+(?:of\s+)?work(?:\s+until\s+[\d/-]+)?|not\s+(?:currently\s+)?working)")
         .expect("work status")
 });
+/// Every match holds "work" or "employed" and lies within one sentence.
 static OCCUPATION: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern(r"(?i)\b(?:works|worked|working|employed)\s+as\s+(?:an?\s+)?(?P<job>[a-z][a-z /-]+?)(?:\s+(?:for|at|with|who|when|and)\b|[,.;])")
         .expect("occupation")
@@ -47,6 +48,7 @@ static STUDY: LazyLock<Regex> = LazyLock::new(|| {
 static FINDINGS: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern(r"(?i)\b(?:revealed|showed|shows|demonstrated|demonstrates|noted|indicated|indicates|was\s+(?:normal|negative|unremarkable)|were\s+(?:normal|negative|unremarkable)|impression)\b").expect("findings")
 });
+/// Every cue holds "treat" (see `treatments`).
 static TREATMENTS_CUE: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern(r"(?i)\b(?:treatment(?:s)?\s+(?:to\s+date\s+)?(?:has|have)\s+included|treatment\s+to\s+date\s+(?:included|includes|consisted\s+of)|(?:prior|past|previous)\s+treatments?\s+(?:has\s+|have\s+)?(?:included|includes|consisted\s+of)|(?:has|had)\s+been\s+treated\s+with|treated\s+conservatively\s+with)\s*:?\s*")
         .expect("treatments cue")
@@ -57,25 +59,28 @@ static TREATMENTS_CUE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn read(doc: &Document, start: usize, end: usize) -> (Patient, Vec<TimelineEvent>) {
     let mut patient = patient::parse(doc, start, end);
     let sentences = sentences(doc, start, end);
-    (patient.diagnoses, patient.diagnosis_codes) = diagnoses::parse(doc, &sentences);
+    let lower = Lowercase::new(doc, start, end);
+    (patient.diagnoses, patient.diagnosis_codes) = diagnoses::parse(doc, &sentences, &lower);
     patient.medications = medications::parse(doc, &sentences);
     patient.body_parts = anatomy::parse(doc, start, end);
     patient.pain_scores = matches(doc, &PAIN_SCORE, start, end);
     patient.work_status = matches(doc, &WORK_STATUS, start, end).pop();
-    patient.occupation = group(doc, &OCCUPATION, &["job"], start, end);
+    patient.occupation = sentences
+        .iter()
+        .filter(|&&range| lower.has_any(range, &["work", "employed"]))
+        .find_map(|&(s, e)| group(doc, &OCCUPATION, &["job"], s, e));
     patient.mechanism = group(doc, &MECHANISM, &["what", "doing"], start, end);
-    // One search for the dates, the study words and the treatment cues of
-    // the whole summary: a search per sentence costs more in setting up than
-    // in scanning.
+    // One search for the dates and the study words of the whole summary: a
+    // search per sentence costs more in setting up than in scanning.
     let dates: Vec<(usize, usize)> = DATE
         .find_iter(&doc.text[start..end])
         .map(|m| (start + m.start(), start + m.end()))
         .collect();
     patient.doubtful_dates = doubtful_dates(doc, start, end, &dates);
-    patient.studies = first_per_sentence(&STUDY, doc, &sentences)
+    patient.studies = first_per_sentence(in_sentences(&STUDY, doc, &sentences))
         .filter_map(|(i, kind)| study(doc, sentences[i], kind))
         .collect();
-    patient.treatments = treatments(doc, &sentences);
+    patient.treatments = treatments(doc, &sentences, &lower);
     (patient, timeline(doc, &sentences, &dates))
 }
 
@@ -100,14 +105,56 @@ pub fn in_sentences<'a>(
     })
 }
 
-/// The first match of `re` in each sentence that has one (see [`in_sentences`]).
-fn first_per_sentence<'a>(
+/// The matches of `re` in the sentences that hold one of `words`, each such
+/// sentence searched on its own: `(sentence index, match range)` in text
+/// order. Every match of `re` must hold one of the words; testing for them
+/// is far cheaper than searching every sentence.
+pub fn in_sentences_with<'a>(
     re: &'a Regex,
+    words: &'a [&str],
+    lower: &'a Lowercase,
     doc: &'a Document,
     sentences: &'a [(usize, usize)],
 ) -> impl Iterator<Item = (usize, (usize, usize))> + 'a {
+    sentences
+        .iter()
+        .enumerate()
+        .filter(move |&(_, &range)| lower.has_any(range, words))
+        .flat_map(move |(index, &(s, e))| {
+            re.find_iter(&doc.text[s..e])
+                .map(move |m| (index, (s + m.start(), s + m.end())))
+        })
+}
+
+/// The first of each sentence's matches.
+fn first_per_sentence(
+    matches: impl Iterator<Item = (usize, (usize, usize))>,
+) -> impl Iterator<Item = (usize, (usize, usize))> {
     let mut last = None;
-    in_sentences(re, doc, sentences).filter(move |&(index, _)| last.replace(index) != Some(index))
+    matches.filter(move |&(index, _)| last.replace(index) != Some(index))
+}
+
+/// The summary in ASCII lowercase, byte for byte, so its offsets are those
+/// of the normalized text: a plain substring test on it tells cheaply
+/// whether a sentence can hold a match of a case-insensitive pattern.
+pub struct Lowercase {
+    text: String,
+    start: usize,
+}
+
+impl Lowercase {
+    fn new(doc: &Document, start: usize, end: usize) -> Self {
+        Lowercase {
+            text: doc.text[start..end].to_ascii_lowercase(),
+            start,
+        }
+    }
+
+    /// Whether the normalized range holds one of `words` (lowercase), in any case.
+    pub fn has_any(&self, (s, e): (usize, usize), words: &[&str]) -> bool {
+        let text = &self.text[s - self.start..e - self.start];
+        words.iter().any(|w| text.contains(w))
+    }
 }
 
 /// Sentence ranges (normalized offsets): a period, question or exclamation
@@ -252,9 +299,14 @@ fn study_kind(written: &str) -> &'static str {
 
 /// Treatments to date: the list after "Treatment to date has included" and
 /// the like, each item with the category of the treatment classifier.
-fn treatments(doc: &Document, sentences: &[(usize, usize)]) -> Vec<crate::PriorTreatment> {
+fn treatments(
+    doc: &Document,
+    sentences: &[(usize, usize)],
+    lower: &Lowercase,
+) -> Vec<crate::PriorTreatment> {
     let mut out: Vec<crate::PriorTreatment> = Vec::new();
-    for (index, (_, list_from)) in first_per_sentence(&TREATMENTS_CUE, doc, sentences) {
+    let cues = in_sentences_with(&TREATMENTS_CUE, &["treat"], lower, doc, sentences);
+    for (index, (_, list_from)) in first_per_sentence(cues) {
         let end = sentences[index].1;
         let mut item_start = list_from;
         let list = &doc.text[list_from..end];
