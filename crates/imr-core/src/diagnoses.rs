@@ -72,7 +72,7 @@ static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The diagnoses of the normalized range `[start, end)` (the case summary),
-/// given its sentences; each once, in order.
+/// given its sentences and its lowercase text; each once, in order.
 pub fn parse(
     doc: &Document,
     sentences: &[(usize, usize)],
