@@ -224,30 +224,30 @@ fn side(part: &str, word: &str, before: &str, after: &str) -> Option<Laterality>
     }
     // The nearest side word among the last few words of the same clause
     // ("right shoulder and elbow" gives the elbow a side too).
+    // This runs for every mention: the words are compared in place, never copied.
     let clause_start = before.rfind(['.', ';', ':', '(']).map_or(0, |i| i + 1);
-    let words: Vec<String> = before[clause_start..]
-        .split_whitespace()
-        .rev()
-        .take(SIDE_REACH)
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphabetic())
-                .to_ascii_lowercase()
-        })
-        .collect();
-    if let Some(i) = words.iter().position(|w| {
-        matches!(
-            w.as_str(),
-            "left" | "right" | "bilateral" | "bilaterally" | "both"
-        )
-    }) {
+    let mut last_words = [""; SIDE_REACH];
+    let mut count = 0;
+    for (slot, word) in last_words
+        .iter_mut()
+        .zip(before[clause_start..].split_whitespace().rev())
+    {
+        *slot = word.trim_matches(|c: char| !c.is_alphabetic());
+        count += 1;
+    }
+    let words = &last_words[..count];
+    if let Some(i) = words
+        .iter()
+        .position(|w| is_any(w, &["left", "right", "bilateral", "bilaterally", "both"]))
+    {
         let opposite = words
             .get(i + 2)
-            .is_some_and(|w| w == "left" || w == "right");
-        let joined = words.get(i + 1).is_some_and(|w| w == "and");
+            .is_some_and(|w| is_any(w, &["left", "right"]));
+        let joined = words.get(i + 1).is_some_and(|w| is_any(w, &["and"]));
         return Some(if opposite && joined {
             Laterality::Bilateral
         } else {
-            laterality_of(&words[i])
+            laterality_of(words[i])
         });
     }
     let plural =
@@ -284,17 +284,14 @@ const SIDE_REACH: usize = 4;
 /// that ends with "bilaterally".
 fn list_ends_bilaterally(after: &str) -> bool {
     let clause = &after[..after.find(['.', ';']).unwrap_or(after.len())];
-    for word in clause.split_whitespace().map(|w| {
-        w.trim_matches(|c: char| !c.is_alphabetic())
-            .to_ascii_lowercase()
-    }) {
-        if word == "bilaterally" {
+    for word in clause
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+    {
+        if is_any(word, &["bilaterally"]) {
             return true;
         }
-        if !(word.is_empty()
-            || matches!(word.as_str(), "and" | "or" | "the")
-            || EACH.is_match(&word))
-        {
+        if !(word.is_empty() || is_any(word, &["and", "or", "the"]) || EACH.is_match(word)) {
             return false;
         }
     }
@@ -302,11 +299,18 @@ fn list_ends_bilaterally(after: &str) -> bool {
 }
 
 fn laterality_of(word: &str) -> Laterality {
-    match word.to_ascii_lowercase().as_str() {
-        "left" => Laterality::Left,
-        "right" => Laterality::Right,
-        _ => Laterality::Bilateral,
+    if is_any(word, &["left"]) {
+        Laterality::Left
+    } else if is_any(word, &["right"]) {
+        Laterality::Right
+    } else {
+        Laterality::Bilateral
     }
+}
+
+/// Whether `word` is one of `lowercase_words`, in any case.
+fn is_any(word: &str, lowercase_words: &[&str]) -> bool {
+    lowercase_words.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Whether a negated complaint governs the clause the mention is in.

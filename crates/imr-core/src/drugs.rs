@@ -207,25 +207,32 @@ pub struct Drug {
 static BY_NAME: LazyLock<HashMap<&'static [u8], &'static str, BuildHasherDefault<Fnv>>> =
     LazyLock::new(|| NAMES.iter().map(|&(n, g)| (n.as_bytes(), g)).collect());
 
-/// The longest name of the lexicon, in bytes.
-const LONGEST: usize = {
-    let mut longest = 0;
+/// The shortest and the longest name of the lexicon, in bytes.
+const LENGTHS: (usize, usize) = {
+    let (mut shortest, mut longest) = (usize::MAX, 0);
     let mut i = 0;
     while i < NAMES.len() {
-        if NAMES[i].0.len() > longest {
-            longest = NAMES[i].0.len();
+        let len = NAMES[i].0.len();
+        if len < shortest {
+            shortest = len;
+        }
+        if len > longest {
+            longest = len;
         }
         i += 1;
     }
-    longest
+    (shortest, longest)
 };
 
 /// Looks up a name (any case; one or two words). This runs for every word of
-/// a case summary, so it allocates nothing: a word longer than any name is
-/// none, and the others are lowercased into a small buffer and looked up by
-/// a cheap hash.
+/// a case summary, so it allocates nothing: a word shorter or longer than
+/// every name (most words: "of", "the", "and") is none, and the others are
+/// lowercased into a small buffer and looked up by a cheap hash.
 pub fn lookup(name: &str) -> Option<Drug> {
-    let mut buffer = [0u8; LONGEST];
+    if name.len() < LENGTHS.0 {
+        return None;
+    }
+    let mut buffer = [0u8; LENGTHS.1];
     let lower = buffer.get_mut(..name.len())?;
     lower.copy_from_slice(name.as_bytes());
     lower.make_ascii_lowercase();
