@@ -1,7 +1,8 @@
 //! Treatment classification: the category of a disputed item and, for drugs,
 //! the drug group, from the treatment text alone, by ordered keyword rules.
 //!
-//! The rules are data ([`RULES`], [`DRUGS`]); docs/classifier.md explains the
+//! The rules are data ([`RULES`], and the drug lexicon of drugs.rs, which
+//! gives each drug its group); docs/classifier.md explains the
 //! categories and every choice. A treatment text names one thing but often
 //! mentions others ("Associated surgical service: Physical therapy",
 //! "Consult with hip replacement specialist"), so the order of the rules is
@@ -9,6 +10,7 @@
 //! run as one `RegexSet` pass, compiled once, so classifying is cheap enough
 //! for every keystroke in the page.
 
+use crate::drugs::{self, Drug};
 use crate::text::{ascii_rules, pattern};
 use crate::{Classification, DrugGroup, TreatmentCategory};
 use regex::{Regex, RegexSet};
@@ -20,7 +22,7 @@ use TreatmentCategory as C;
 enum Matcher {
     /// A case-insensitive regex.
     Pattern(&'static str),
-    /// Any drug name of [`DRUGS`].
+    /// Any name of the drug lexicon (drugs.rs).
     DrugName,
 }
 
@@ -181,107 +183,9 @@ static RULES: [Rule; 29] = [
 
 const NO_RULE: &str = "no rule matched";
 
-/// Drug names (generic and brand) and the group they belong to.
-struct Drugs {
-    group: DrugGroup,
-    /// Why the group is doubtful for these drugs.
-    unsure: Option<&'static str>,
-    /// Transdermal forms of these act on the whole body, so a patch of them
-    /// stays in their group rather than counting as topical.
-    systemic_patch: bool,
-    /// Lowercase, one word each, separated by spaces (a string keeps the
-    /// table compact where rustfmt would put every name on a line).
-    names: &'static str,
-}
-
-const fn drugs(group: DrugGroup, names: &'static str) -> Drugs {
-    Drugs {
-        group,
-        unsure: None,
-        systemic_patch: false,
-        names,
-    }
-}
-
-/// Drugs common in workers' compensation IMR, each with its group as the
-/// CWCI and DWC reports group them. A treatment's first drug name decides.
-static DRUGS: [Drugs; 11] = [
-    drugs(
-        DrugGroup::Opioids,
-        "tramadol ultram ultracet conzip hydrocodone norco vicodin lortab vicoprofen \
-         zohydro hysingla oxycodone oxycontin percocet roxicodone endocet xtampza \
-         morphine kadian hydromorphone dilaudid exalgo oxymorphone opana tapentadol \
-         nucynta methadone codeine meperidine demerol levorphanol dihydrocodeine trezix \
-         suboxone",
-    ),
-    Drugs {
-        group: DrugGroup::Opioids,
-        unsure: None,
-        systemic_patch: true,
-        names: "fentanyl duragesic buprenorphine butrans belbuca",
-    },
-    drugs(
-        DrugGroup::Nsaids,
-        "ibuprofen motrin advil naproxen anaprox naprosyn aleve diclofenac voltaren \
-         arthrotec zorvolex zipsor etodolac lodine meloxicam mobic celecoxib celebrex \
-         nabumetone relafen ketorolac toradol indomethacin indocin piroxicam feldene \
-         oxaprozin daypro ketoprofen flurbiprofen sulindac fenoprofen nalfon duexis \
-         vimovo salsalate",
-    ),
-    drugs(
-        DrugGroup::MuscleRelaxants,
-        "cyclobenzaprine flexeril amrix fexmid tizanidine zanaflex baclofen lioresal \
-         methocarbamol robaxin carisoprodol soma metaxalone skelaxin orphenadrine norflex \
-         chlorzoxazone lorzone parafon dantrolene",
-    ),
-    drugs(
-        DrugGroup::Anticonvulsants,
-        "gabapentin neurontin gralise horizant pregabalin lyrica topiramate topamax \
-         carbamazepine tegretol oxcarbazepine trileptal lamotrigine lamictal \
-         levetiracetam keppra divalproex depakote zonisamide",
-    ),
-    drugs(
-        DrugGroup::Antidepressants,
-        "duloxetine cymbalta venlafaxine effexor desvenlafaxine pristiq bupropion \
-         wellbutrin amitriptyline elavil nortriptyline pamelor imipramine doxepin \
-         sertraline zoloft fluoxetine prozac paroxetine paxil citalopram celexa \
-         escitalopram lexapro trazodone desyrel mirtazapine remeron milnacipran savella",
-    ),
-    drugs(
-        DrugGroup::SleepAids,
-        "zolpidem ambien eszopiclone lunesta zaleplon sonata suvorexant belsomra \
-         ramelteon rozerem melatonin temazepam restoril",
-    ),
-    drugs(
-        DrugGroup::ProtonPumpInhibitors,
-        "omeprazole prilosec esomeprazole nexium pantoprazole protonix lansoprazole \
-         prevacid rabeprazole aciphex dexlansoprazole dexilant",
-    ),
-    // Topical-only products and ingredients, and the compounded oral
-    // suspension kits CWCI counts with compounds whatever their ingredient.
-    drugs(
-        DrugGroup::TopicalCompounded,
-        "lidocaine lidoderm bupivacaine terocin lidopro flector pennsaid medrox \
-         menthoderm capsaicin menthol camphor biofreeze salonpas deprizine dicopanol \
-         fanatrex synapryn tabradol ketophene compound compounded",
-    ),
-    Drugs {
-        group: DrugGroup::Other,
-        unsure: Some(
-            "a benzodiazepine: a muscle relaxant, a sleep aid or an anxiolytic; counted as other",
-        ),
-        systemic_patch: false,
-        names: "diazepam valium alprazolam xanax lorazepam ativan clonazepam klonopin",
-    },
-    drugs(
-        DrugGroup::Other,
-        "sildenafil viagra tadalafil cialis ondansetron zofran famotidine pepcid \
-         ranitidine zantac fioricet butalbital acetaminophen tylenol prednisone medrol \
-         methylprednisolone dexamethasone docusate colace senna senokot sennosides \
-         promethazine misoprostol hydroxyzine meclizine dextromethorphan theramine \
-         sentradine gabadone",
-    ),
-];
+/// Words that make a pharmacy item though they name no drug ("compounded
+/// cream"); a compounded form counts as topical and compounded (`TOPICAL_FORM`).
+const COMPOUNDING: [&str; 2] = ["compound", "compounded"];
 
 /// Applied to a skin (or compounded) form, a drug counts as topical and
 /// compounded, whatever its own group.
@@ -292,10 +196,12 @@ static TOPICAL_FORM: LazyLock<Regex> = LazyLock::new(|| {
     .expect("topical form")
 });
 
+/// Any name of the drug lexicon (a two-word name with any space between its
+/// words) or a compounding word.
 fn drug_alternation() -> String {
-    let names: Vec<&str> = DRUGS
-        .iter()
-        .flat_map(|d| d.names.split_whitespace())
+    let names: Vec<String> = drugs::names()
+        .map(|(name, _)| name.replace(' ', r"\s+"))
+        .chain(COMPOUNDING.map(String::from))
         .collect();
     format!(r"(?i)\b(?:{})\b", names.join("|"))
 }
@@ -342,7 +248,7 @@ pub fn classify(text: &str) -> Classification {
 /// count as opioids, as the reports count them), else the first named drug's
 /// with a group of its own ("diclofenac/misoprostol" is an NSAID).
 fn drug_group(text: &str) -> (DrugGroup, Option<&'static str>) {
-    let rank = |d: &&Drugs| match d.group {
+    let rank = |d: &Drug| match d.group.group {
         DrugGroup::Opioids => 0,
         DrugGroup::Other => 2,
         _ => 1,
@@ -350,16 +256,15 @@ fn drug_group(text: &str) -> (DrugGroup, Option<&'static str>) {
     let named = DRUG_NAME
         .find_iter(text)
         .filter_map(|m| {
-            let name = m.as_str().to_ascii_lowercase();
-            DRUGS
-                .iter()
-                .find(|d| d.names.split_whitespace().any(|n| n == name))
+            // A two-word name may be written with any space between its words.
+            let words: Vec<&str> = m.as_str().split_whitespace().collect();
+            drugs::lookup(&words.join(" "))
         })
         .min_by_key(rank);
     let topical = TOPICAL_FORM.is_match(text);
     match named {
-        Some(d) if topical && !d.systemic_patch => (DrugGroup::TopicalCompounded, None),
-        Some(d) => (d.group, d.unsure),
+        Some(d) if topical && !d.group.systemic_patch => (DrugGroup::TopicalCompounded, None),
+        Some(d) => (d.group.group, d.group.unsure),
         None if topical => (DrugGroup::TopicalCompounded, None),
         None => (DrugGroup::Other, None),
     }
@@ -368,21 +273,6 @@ fn drug_group(text: &str) -> (DrugGroup, Option<&'static str>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The first group listing a name wins, so a name listed twice would
-    /// silently lose its second group; names must also be lowercase words
-    /// for the lookup after a case-insensitive match.
-    #[test]
-    fn drug_names_are_unique_lowercase_words() {
-        let mut seen = std::collections::BTreeSet::new();
-        for name in DRUGS.iter().flat_map(|d| d.names.split_whitespace()) {
-            assert!(
-                name.chars().all(|c| c.is_ascii_lowercase()),
-                "{name:?} is not a lowercase word"
-            );
-            assert!(seen.insert(name), "{name:?} is listed twice");
-        }
-    }
 
     /// Every rule pattern compiles on its own, so a broken one is named.
     #[test]

@@ -1,245 +1,199 @@
 //! The drug lexicon: names seen in workers' compensation letters, brand or
-//! generic, with the generic a brand stands for. Used to recognise medications
-//! in case summaries; names not listed are still found when a strength
-//! follows them ("Trezix 320.5-30-16mg").
+//! generic, each with its drug group (as the CWCI and DWC reports group
+//! them) and, for a brand, the generic it stands for. One list serves both
+//! the medications of case summaries and the drug group of pharmacy items
+//! (classify.rs); names not listed are still found as medications when a
+//! strength follows them ("Trezix 320.5-30-16mg").
 
+use crate::DrugGroup;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-/// `(name as written, lowercase; generic it stands for, or "" when the name is the generic)`.
-const NAMES: &[(&str, &str)] = &[
-    // Opioids and other analgesics.
-    ("tramadol", ""),
-    ("ultram", "tramadol"),
-    ("ultracet", "tramadol/acetaminophen"),
-    ("conzip", "tramadol"),
-    ("hydrocodone", ""),
-    ("norco", "hydrocodone/acetaminophen"),
-    ("vicodin", "hydrocodone/acetaminophen"),
-    ("lortab", "hydrocodone/acetaminophen"),
-    ("vicoprofen", "hydrocodone/ibuprofen"),
-    ("oxycodone", ""),
-    ("oxycontin", "oxycodone"),
-    ("percocet", "oxycodone/acetaminophen"),
-    ("roxicodone", "oxycodone"),
-    ("morphine", ""),
-    ("ms contin", "morphine"),
-    ("hydromorphone", ""),
-    ("dilaudid", "hydromorphone"),
-    ("oxymorphone", ""),
-    ("opana", "oxymorphone"),
-    ("tapentadol", ""),
-    ("nucynta", "tapentadol"),
-    ("methadone", ""),
-    ("codeine", ""),
-    ("fentanyl", ""),
-    ("duragesic", "fentanyl"),
-    ("buprenorphine", ""),
-    ("butrans", "buprenorphine"),
-    ("suboxone", "buprenorphine/naloxone"),
-    ("trezix", "acetaminophen/caffeine/dihydrocodeine"),
-    ("acetaminophen", ""),
-    ("tylenol", "acetaminophen"),
-    ("aspirin", ""),
-    // NSAIDs.
-    ("ibuprofen", ""),
-    ("motrin", "ibuprofen"),
-    ("advil", "ibuprofen"),
-    ("naproxen", ""),
-    ("naprosyn", "naproxen"),
-    ("anaprox", "naproxen"),
-    ("aleve", "naproxen"),
-    ("diclofenac", ""),
-    ("voltaren", "diclofenac"),
-    ("arthrotec", "diclofenac/misoprostol"),
-    ("meloxicam", ""),
-    ("mobic", "meloxicam"),
-    ("celecoxib", ""),
-    ("celebrex", "celecoxib"),
-    ("etodolac", ""),
-    ("lodine", "etodolac"),
-    ("nabumetone", ""),
-    ("relafen", "nabumetone"),
-    ("ketoprofen", ""),
-    ("flurbiprofen", ""),
-    ("indomethacin", ""),
-    ("ketorolac", ""),
-    ("toradol", "ketorolac"),
-    ("piroxicam", ""),
-    ("duexis", "ibuprofen/famotidine"),
-    // Muscle relaxants.
-    ("cyclobenzaprine", ""),
-    ("flexeril", "cyclobenzaprine"),
-    ("fexmid", "cyclobenzaprine"),
-    ("amrix", "cyclobenzaprine"),
-    ("tizanidine", ""),
-    ("zanaflex", "tizanidine"),
-    ("baclofen", ""),
-    ("orphenadrine", ""),
-    ("norflex", "orphenadrine"),
-    ("methocarbamol", ""),
-    ("robaxin", "methocarbamol"),
-    ("carisoprodol", ""),
-    ("soma", "carisoprodol"),
-    ("metaxalone", ""),
-    ("skelaxin", "metaxalone"),
-    ("chlorzoxazone", ""),
-    // Anticonvulsants.
-    ("gabapentin", ""),
-    ("neurontin", "gabapentin"),
-    ("gralise", "gabapentin"),
-    ("pregabalin", ""),
-    ("lyrica", "pregabalin"),
-    ("topiramate", ""),
-    ("topamax", "topiramate"),
-    ("carbamazepine", ""),
-    ("lamotrigine", ""),
-    // Antidepressants.
-    ("duloxetine", ""),
-    ("cymbalta", "duloxetine"),
-    ("venlafaxine", ""),
-    ("effexor", "venlafaxine"),
-    ("amitriptyline", ""),
-    ("elavil", "amitriptyline"),
-    ("nortriptyline", ""),
-    ("pamelor", "nortriptyline"),
-    ("trazodone", ""),
-    ("desyrel", "trazodone"),
-    ("bupropion", ""),
-    ("wellbutrin", "bupropion"),
-    ("sertraline", ""),
-    ("zoloft", "sertraline"),
-    ("fluoxetine", ""),
-    ("prozac", "fluoxetine"),
-    ("citalopram", ""),
-    ("escitalopram", ""),
-    ("lexapro", "escitalopram"),
-    ("paroxetine", ""),
-    ("mirtazapine", ""),
-    // Topicals and compounding ingredients.
-    ("lidocaine", ""),
-    ("lidoderm", "lidocaine"),
-    ("capsaicin", ""),
-    ("menthol", ""),
-    ("methyl salicylate", ""),
-    ("terocin", "methyl salicylate/capsaicin/menthol/lidocaine"),
-    ("dextromethorphan", ""),
-    ("camphor", ""),
-    ("pennsaid", "diclofenac"),
-    ("flector", "diclofenac"),
-    // Proton pump inhibitors and other stomach drugs.
-    ("omeprazole", ""),
-    ("prilosec", "omeprazole"),
-    ("pantoprazole", ""),
-    ("protonix", "pantoprazole"),
-    ("lansoprazole", ""),
-    ("prevacid", "lansoprazole"),
-    ("esomeprazole", ""),
-    ("nexium", "esomeprazole"),
-    ("ranitidine", ""),
-    ("zantac", "ranitidine"),
-    ("famotidine", ""),
-    ("pepcid", "famotidine"),
-    ("ondansetron", ""),
-    ("zofran", "ondansetron"),
-    ("docusate", ""),
-    ("colace", "docusate"),
-    ("senna", ""),
-    // Sleep aids and anxiolytics.
-    ("zolpidem", ""),
-    ("ambien", "zolpidem"),
-    ("eszopiclone", ""),
-    ("lunesta", "eszopiclone"),
-    ("temazepam", ""),
-    ("restoril", "temazepam"),
-    ("diazepam", ""),
-    ("valium", "diazepam"),
-    ("alprazolam", ""),
-    ("xanax", "alprazolam"),
-    ("lorazepam", ""),
-    ("ativan", "lorazepam"),
-    ("clonazepam", ""),
-    ("klonopin", "clonazepam"),
-    ("hydroxyzine", ""),
-    ("melatonin", ""),
-    // Other drugs that summaries list among current medications.
-    ("lisinopril", ""),
-    ("metoprolol", ""),
-    ("atenolol", ""),
-    ("amlodipine", ""),
-    ("losartan", ""),
-    ("hydrochlorothiazide", ""),
-    ("atorvastatin", ""),
-    ("lipitor", "atorvastatin"),
-    ("simvastatin", ""),
-    ("lovastatin", ""),
-    ("rosuvastatin", ""),
-    ("metformin", ""),
-    ("insulin", ""),
-    ("levothyroxine", ""),
-    ("synthroid", "levothyroxine"),
-    ("warfarin", ""),
-    ("coumadin", "warfarin"),
-    ("clopidogrel", ""),
-    ("plavix", "clopidogrel"),
-    ("prednisone", ""),
-    ("methylprednisolone", ""),
-    ("medrol", "methylprednisolone"),
-    ("methotrexate", ""),
-    ("sildenafil", ""),
-    ("viagra", "sildenafil"),
-    ("tadalafil", ""),
-    ("cialis", "tadalafil"),
-    ("sumatriptan", ""),
-    ("imitrex", "sumatriptan"),
-    ("butalbital", ""),
-    ("fioricet", "butalbital/acetaminophen/caffeine"),
+/// Drugs of one group.
+pub struct Group {
+    pub group: DrugGroup,
+    /// Why the group is doubtful for these drugs.
+    pub unsure: Option<&'static str>,
+    /// Transdermal forms of these act on the whole body, so a patch of them
+    /// stays in their group rather than counting as topical.
+    pub systemic_patch: bool,
+    /// Lowercase names separated by commas: a generic as it is, a brand as
+    /// "brand = generic" (a string keeps the table compact where rustfmt
+    /// would put every name on a line).
+    names: &'static str,
+}
+
+const fn group(group: DrugGroup, names: &'static str) -> Group {
+    Group {
+        group,
+        unsure: None,
+        systemic_patch: false,
+        names,
+    }
+}
+
+/// Every drug of the lexicon, by group.
+static GROUPS: [Group; 11] = [
+    group(
+        DrugGroup::Opioids,
+        "tramadol, ultram = tramadol, ultracet = tramadol/acetaminophen, conzip = tramadol, hydrocodone, norco = hydrocodone/acetaminophen, \
+         vicodin = hydrocodone/acetaminophen, lortab = hydrocodone/acetaminophen, \
+         vicoprofen = hydrocodone/ibuprofen, zohydro = hydrocodone, hysingla = hydrocodone, \
+         oxycodone, oxycontin = oxycodone, percocet = oxycodone/acetaminophen, \
+         roxicodone = oxycodone, endocet = oxycodone/acetaminophen, xtampza = oxycodone, \
+         morphine, ms contin = morphine, kadian = morphine, hydromorphone, \
+         dilaudid = hydromorphone, exalgo = hydromorphone, oxymorphone, opana = oxymorphone, \
+         tapentadol, nucynta = tapentadol, methadone, codeine, meperidine, \
+         demerol = meperidine, levorphanol, dihydrocodeine, \
+         trezix = acetaminophen/caffeine/dihydrocodeine, suboxone = buprenorphine/naloxone",
+    ),
+    Group {
+        group: DrugGroup::Opioids,
+        unsure: None,
+        systemic_patch: true,
+        names: "fentanyl, duragesic = fentanyl, buprenorphine, butrans = buprenorphine, \
+                belbuca = buprenorphine",
+    },
+    group(
+        DrugGroup::Nsaids,
+        "ibuprofen, motrin = ibuprofen, advil = ibuprofen, naproxen, anaprox = naproxen, \
+         naprosyn = naproxen, aleve = naproxen, diclofenac, voltaren = diclofenac, \
+         arthrotec = diclofenac/misoprostol, zorvolex = diclofenac, zipsor = diclofenac, \
+         etodolac, lodine = etodolac, meloxicam, mobic = meloxicam, celecoxib, \
+         celebrex = celecoxib, nabumetone, relafen = nabumetone, ketorolac, \
+         toradol = ketorolac, indomethacin, indocin = indomethacin, piroxicam, \
+         feldene = piroxicam, oxaprozin, daypro = oxaprozin, ketoprofen, flurbiprofen, \
+         sulindac, fenoprofen, nalfon = fenoprofen, duexis = ibuprofen/famotidine, \
+         vimovo = naproxen/esomeprazole, salsalate",
+    ),
+    group(
+        DrugGroup::MuscleRelaxants,
+        "cyclobenzaprine, flexeril = cyclobenzaprine, amrix = cyclobenzaprine, \
+         fexmid = cyclobenzaprine, tizanidine, \
+         zanaflex = tizanidine, baclofen, lioresal = baclofen, methocarbamol, \
+         robaxin = methocarbamol, carisoprodol, soma = carisoprodol, metaxalone, \
+         skelaxin = metaxalone, orphenadrine, norflex = orphenadrine, chlorzoxazone, \
+         lorzone = chlorzoxazone, parafon = chlorzoxazone, dantrolene",
+    ),
+    group(
+        DrugGroup::Anticonvulsants,
+        "gabapentin, neurontin = gabapentin, gralise = gabapentin, horizant = gabapentin, pregabalin, lyrica = pregabalin, topiramate, \
+         topamax = topiramate, carbamazepine, tegretol = carbamazepine, oxcarbazepine, \
+         trileptal = oxcarbazepine, lamotrigine, lamictal = lamotrigine, levetiracetam, \
+         keppra = levetiracetam, divalproex, depakote = divalproex, zonisamide",
+    ),
+    group(
+        DrugGroup::Antidepressants,
+        "duloxetine, cymbalta = duloxetine, venlafaxine, effexor = venlafaxine, \
+         desvenlafaxine, pristiq = desvenlafaxine, bupropion, wellbutrin = bupropion, \
+         amitriptyline, elavil = amitriptyline, nortriptyline, pamelor = nortriptyline, \
+         imipramine, doxepin, sertraline, zoloft = sertraline, fluoxetine, \
+         prozac = fluoxetine, paroxetine, paxil = paroxetine, citalopram, \
+         celexa = citalopram, escitalopram, lexapro = escitalopram, trazodone, \
+         desyrel = trazodone, mirtazapine, remeron = mirtazapine, milnacipran, \
+         savella = milnacipran",
+    ),
+    group(
+        DrugGroup::SleepAids,
+        "zolpidem, ambien = zolpidem, eszopiclone, lunesta = eszopiclone, zaleplon, \
+         sonata = zaleplon, suvorexant, belsomra = suvorexant, ramelteon, \
+         rozerem = ramelteon, melatonin, temazepam, restoril = temazepam",
+    ),
+    group(
+        DrugGroup::ProtonPumpInhibitors,
+        "omeprazole, prilosec = omeprazole, esomeprazole, nexium = esomeprazole, \
+         pantoprazole, protonix = pantoprazole, lansoprazole, prevacid = lansoprazole, \
+         rabeprazole, aciphex = rabeprazole, dexlansoprazole, dexilant = dexlansoprazole",
+    ),
+    // Topical-only products and ingredients, and the compounded oral
+    // suspension kits CWCI counts with compounds whatever their ingredient.
+    group(
+        DrugGroup::TopicalCompounded,
+        "lidocaine, lidoderm = lidocaine, bupivacaine, \
+         terocin = methyl salicylate/capsaicin/menthol/lidocaine, \
+         lidopro = lidocaine/capsaicin/menthol/methyl salicylate, flector = diclofenac, \
+         pennsaid = diclofenac, medrox = methyl salicylate/menthol/capsaicin, \
+         menthoderm = methyl salicylate/menthol, capsaicin, menthol, methyl salicylate, \
+         camphor, biofreeze = menthol, salonpas = methyl salicylate/menthol, \
+         deprizine = ranitidine, dicopanol = diphenhydramine, fanatrex = gabapentin, \
+         synapryn = tramadol, tabradol = cyclobenzaprine, ketophene = ketoprofen",
+    ),
+    Group {
+        group: DrugGroup::Other,
+        unsure: Some(
+            "a benzodiazepine: a muscle relaxant, a sleep aid or an anxiolytic; counted as other",
+        ),
+        systemic_patch: false,
+        names: "diazepam, valium = diazepam, alprazolam, xanax = alprazolam, lorazepam, \
+                ativan = lorazepam, clonazepam, klonopin = clonazepam",
+    },
+    group(
+        DrugGroup::Other,
+        "sildenafil, viagra = sildenafil, tadalafil, cialis = tadalafil, ondansetron, \
+         zofran = ondansetron, famotidine, pepcid = famotidine, ranitidine, \
+         zantac = ranitidine, fioricet = butalbital/acetaminophen/caffeine, butalbital, \
+         acetaminophen, tylenol = acetaminophen, aspirin, prednisone, \
+         medrol = methylprednisolone, methylprednisolone, dexamethasone, docusate, \
+         colace = docusate, senna, senokot = senna, sennosides, promethazine, hydroxyzine, meclizine, dextromethorphan, theramine, sentradine, gabadone, \
+         sumatriptan, imitrex = sumatriptan, lisinopril, metoprolol, atenolol, amlodipine, \
+         losartan, hydrochlorothiazide, atorvastatin, lipitor = atorvastatin, simvastatin, \
+         lovastatin, rosuvastatin, metformin, insulin, levothyroxine, \
+         synthroid = levothyroxine, warfarin, coumadin = warfarin, clopidogrel, \
+         plavix = clopidogrel, methotrexate",
+    ),
 ];
 
 /// A drug name of the lexicon.
+#[derive(Clone, Copy)]
 pub struct Drug {
     /// The generic name, when the name written is a brand.
     pub generic: Option<&'static str>,
+    pub group: &'static Group,
+}
+
+/// Every name of the lexicon with what it stands for, in table order.
+pub fn names() -> impl Iterator<Item = (&'static str, Drug)> {
+    GROUPS.iter().flat_map(|group| {
+        group.names.split(',').map(move |entry| {
+            let (name, generic) = match entry.split_once('=') {
+                Some((brand, generic)) => (brand.trim(), Some(generic.trim())),
+                None => (entry.trim(), None),
+            };
+            (name, Drug { generic, group })
+        })
+    })
 }
 
 /// The lexicon by name, built once.
-static BY_NAME: LazyLock<HashMap<&'static [u8], &'static str, BuildHasherDefault<Fnv>>> =
-    LazyLock::new(|| NAMES.iter().map(|&(n, g)| (n.as_bytes(), g)).collect());
+static BY_NAME: LazyLock<HashMap<&'static [u8], Drug, BuildHasherDefault<Fnv>>> =
+    LazyLock::new(|| {
+        names()
+            .map(|(name, drug)| (name.as_bytes(), drug))
+            .collect()
+    });
 
-/// The shortest and the longest name of the lexicon, in bytes.
-const LENGTHS: (usize, usize) = {
-    let (mut shortest, mut longest) = (usize::MAX, 0);
-    let mut i = 0;
-    while i < NAMES.len() {
-        let len = NAMES[i].0.len();
-        if len < shortest {
-            shortest = len;
-        }
-        if len > longest {
-            longest = len;
-        }
-        i += 1;
-    }
-    (shortest, longest)
-};
+/// The shortest name of the lexicon, in bytes.
+static SHORTEST: LazyLock<usize> =
+    LazyLock::new(|| names().map(|(name, _)| name.len()).min().unwrap_or(0));
+
+/// The longest name a lookup can find, in bytes (a test checks that every
+/// name fits).
+const LONGEST: usize = 24;
 
 /// Looks up a name (any case; one or two words). This runs for every word of
 /// a case summary, so it allocates nothing: a word shorter or longer than
 /// every name (most words: "of", "the", "and") is none, and the others are
 /// lowercased into a small buffer and looked up by a cheap hash.
 pub fn lookup(name: &str) -> Option<Drug> {
-    if name.len() < LENGTHS.0 {
+    if name.len() < *SHORTEST {
         return None;
     }
-    let mut buffer = [0u8; LENGTHS.1];
+    let mut buffer = [0u8; LONGEST];
     let lower = buffer.get_mut(..name.len())?;
     lower.copy_from_slice(name.as_bytes());
     lower.make_ascii_lowercase();
-    let generic = *BY_NAME.get(&*lower)?;
-    Some(Drug {
-        generic: (!generic.is_empty()).then_some(generic),
-    })
+    BY_NAME.get(&*lower).copied()
 }
 
 /// FNV-1a: for keys of a few bytes it is many times cheaper than the
@@ -273,9 +227,32 @@ pub fn starts_two_word_name(word: &str) -> bool {
 
 /// The first words of the two-word names, built once.
 static FIRST_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    NAMES
-        .iter()
-        .filter_map(|(n, _)| n.split_once(' '))
+    let mut first: Vec<&'static str> = names()
+        .filter_map(|(name, _)| name.split_once(' '))
         .map(|(first, _)| first)
-        .collect()
+        .collect();
+    first.sort_unstable();
+    first.dedup();
+    first
 });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first entry of a name would silently hide a second one, and a
+    /// lookup only finds lowercase names of at most `LONGEST` bytes.
+    #[test]
+    fn names_are_unique_lowercase_and_short() {
+        let mut seen = std::collections::BTreeSet::new();
+        for (name, drug) in names() {
+            assert!(
+                name.chars().all(|c| c.is_ascii_lowercase() || c == ' '),
+                "{name:?} is not lowercase letters"
+            );
+            assert!(name.len() <= LONGEST, "{name:?} is too long");
+            assert!(seen.insert(name), "{name:?} is listed twice");
+            assert!(drug.generic.is_none_or(|g| !g.is_empty()), "{name:?}");
+        }
+    }
+}
