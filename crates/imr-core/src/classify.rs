@@ -199,7 +199,8 @@ static TOPICAL_FORM: LazyLock<Regex> = LazyLock::new(|| {
 /// Any name of the drug lexicon (a two-word name with any space between its
 /// words) or a compounding word.
 fn drug_alternation() -> String {
-    let names: Vec<String> = drugs::names()
+    let names: Vec<String> = drugs::NAMES
+        .iter()
         .map(|(name, _)| name.replace(' ', r"\s+"))
         .chain(COMPOUNDING.map(String::from))
         .collect();

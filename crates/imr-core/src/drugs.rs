@@ -152,30 +152,35 @@ pub struct Drug {
     pub group: &'static Group,
 }
 
-/// Every name of the lexicon with what it stands for, in table order.
-pub fn names() -> impl Iterator<Item = (&'static str, Drug)> {
-    GROUPS.iter().flat_map(|group| {
-        group.names.split(',').map(move |entry| {
-            let (name, generic) = match entry.split_once('=') {
-                Some((brand, generic)) => (brand.trim(), Some(generic.trim())),
-                None => (entry.trim(), None),
-            };
-            (name, Drug { generic, group })
+/// Every name of the lexicon with what it stands for, in table order,
+/// read once from [`GROUPS`].
+pub static NAMES: LazyLock<Vec<(&'static str, Drug)>> = LazyLock::new(|| {
+    GROUPS
+        .iter()
+        .flat_map(|group| {
+            group.names.split(',').map(move |entry| {
+                let (name, generic) = match entry.split_once('=') {
+                    Some((brand, generic)) => (brand.trim(), Some(generic.trim())),
+                    None => (entry.trim(), None),
+                };
+                (name, Drug { generic, group })
+            })
         })
-    })
-}
+        .collect()
+});
 
 /// The lexicon by name, built once.
 static BY_NAME: LazyLock<HashMap<&'static [u8], Drug, BuildHasherDefault<Fnv>>> =
     LazyLock::new(|| {
-        names()
-            .map(|(name, drug)| (name.as_bytes(), drug))
+        NAMES
+            .iter()
+            .map(|&(name, drug)| (name.as_bytes(), drug))
             .collect()
     });
 
 /// The shortest name of the lexicon, in bytes.
 static SHORTEST: LazyLock<usize> =
-    LazyLock::new(|| names().map(|(name, _)| name.len()).min().unwrap_or(0));
+    LazyLock::new(|| NAMES.iter().map(|(name, _)| name.len()).min().unwrap_or(0));
 
 /// The longest name a lookup can find, in bytes (a test checks that every
 /// name fits).
@@ -227,13 +232,11 @@ pub fn starts_two_word_name(word: &str) -> bool {
 
 /// The first words of the two-word names, built once.
 static FIRST_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut first: Vec<&'static str> = names()
+    NAMES
+        .iter()
         .filter_map(|(name, _)| name.split_once(' '))
         .map(|(first, _)| first)
-        .collect();
-    first.sort_unstable();
-    first.dedup();
-    first
+        .collect()
 });
 
 #[cfg(test)]
@@ -245,7 +248,7 @@ mod tests {
     #[test]
     fn names_are_unique_lowercase_and_short() {
         let mut seen = std::collections::BTreeSet::new();
-        for (name, drug) in names() {
+        for &(name, drug) in NAMES.iter() {
             assert!(
                 name.chars().all(|c| c.is_ascii_lowercase() || c == ' '),
                 "{name:?} is not lowercase letters"
