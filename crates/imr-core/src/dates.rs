@@ -1,7 +1,7 @@
 //! Calendar dates: recognizing the styles letters use (11/23/2016, 10-13-16,
 //! April 19, 2011) and simple day arithmetic.
 
-use regex::Regex;
+use regex::{Captures, Regex};
 use schemars::JsonSchema;
 use serde::Serialize;
 use std::sync::LazyLock;
@@ -94,30 +94,32 @@ const MONTHS: [&str; 12] = [
 /// A date written in any of the styles the letters use, found in `text`:
 /// the first match's byte range and value. Two-digit years are 20xx.
 pub fn find_date(text: &str) -> Option<(std::ops::Range<usize>, Date)> {
-    DATE.captures_iter(text).find_map(|c| {
-        let m = c.get(0)?;
-        let date = if let Some(month_name) = c.name("mname") {
-            // Case-insensitive matching also admits look-alikes such as 'ſ' for
-            // 's'; comparing whole characters keeps those from matching a month.
-            let prefix: String = month_name
-                .as_str()
-                .chars()
-                .take(3)
-                .flat_map(char::to_lowercase)
-                .collect();
-            let month = MONTHS.iter().position(|full| full.starts_with(&prefix))? as u8 + 1;
-            Date::new(c["y2"].parse().ok()?, month, c["d2"].parse().ok()?)
-        } else {
-            let (m, d, y) = match c.name("m") {
-                Some(m) => (m.as_str(), &c["d"], &c["y"]),
-                None => (c.name("m3")?.as_str(), &c["d3"], &c["y3"]),
-            };
-            let year: u16 = y.parse().ok()?;
-            let year = if year < 100 { 2000 + year } else { year };
-            Date::new(year, m.parse().ok()?, d.parse().ok()?)
-        }?;
-        Some((m.range(), date))
-    })
+    DATE.captures_iter(text)
+        .find_map(|c| Some((c.get(0)?.range(), date_of(&c)?)))
+}
+
+/// The date a match of [`DATE`] writes, if it is a valid date.
+pub fn date_of(c: &Captures) -> Option<Date> {
+    if let Some(month_name) = c.name("mname") {
+        // Case-insensitive matching also admits look-alikes such as 'ſ' for
+        // 's'; comparing whole characters keeps those from matching a month.
+        let prefix: String = month_name
+            .as_str()
+            .chars()
+            .take(3)
+            .flat_map(char::to_lowercase)
+            .collect();
+        let month = MONTHS.iter().position(|full| full.starts_with(&prefix))? as u8 + 1;
+        Date::new(c["y2"].parse().ok()?, month, c["d2"].parse().ok()?)
+    } else {
+        let (m, d, y) = match c.name("m") {
+            Some(m) => (m.as_str(), &c["d"], &c["y"]),
+            None => (c.name("m3")?.as_str(), &c["d3"], &c["y3"]),
+        };
+        let year: u16 = y.parse().ok()?;
+        let year = if year < 100 { 2000 + year } else { year };
+        Date::new(year, m.parse().ok()?, d.parse().ok()?)
+    }
 }
 
 /// A whole field value that is a date ("11/23/2016"), ignoring surrounding space.

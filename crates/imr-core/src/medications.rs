@@ -105,11 +105,10 @@ pub fn parse(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Medication> {
                 continue;
             }
             let after = head(&sentence[name_end..], LOOKAHEAD);
-            // A strength has digits; most words have none after them, and
-            // a byte scan is much cheaper than the search.
-            let strength = after
-                .bytes()
-                .any(|b| b.is_ascii_digit())
+            // Most words have no strength after them: a byte scan for its
+            // digits, then a test without captures, are much cheaper than
+            // reading the captures.
+            let strength = (after.bytes().any(|b| b.is_ascii_digit()) && STRENGTH.is_match(after))
                 .then(|| STRENGTH.captures(after))
                 .flatten()
                 .and_then(|c| c.name("strength"));

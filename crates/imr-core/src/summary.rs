@@ -2,12 +2,12 @@
 //! studies, treatments to date, work status, pain scores, and a dated
 //! timeline of every event the summary mentions.
 
-use crate::dates::{find_date, DATE};
+use crate::dates::{date_of, find_date, DATE};
 use crate::normalize::Document;
 use crate::text::{clean, trim_range};
 use crate::{
-    anatomy, classify_treatment, diagnoses, medications, patient, EventKind, Patient, Spanned,
-    Study, TimelineEvent, TreatmentCategory,
+    anatomy, classify_treatment, diagnoses, medications, patient, Date, EventKind, Patient,
+    Spanned, Study, TimelineEvent, TreatmentCategory,
 };
 use regex::Regex;
 use std::sync::LazyLock;
@@ -72,9 +72,12 @@ pub fn read(doc: &Document, start: usize, end: usize) -> (Patient, Vec<TimelineE
     patient.mechanism = group(doc, &MECHANISM, &["what", "doing"], start, end);
     // One search for the dates and the study words of the whole summary: a
     // search per sentence costs more in setting up than in scanning.
-    let dates: Vec<(usize, usize)> = DATE
-        .find_iter(&doc.text[start..end])
-        .map(|m| (start + m.start(), start + m.end()))
+    let dates: Vec<((usize, usize), Option<Date>)> = DATE
+        .captures_iter(&doc.text[start..end])
+        .filter_map(|c| {
+            let m = c.get(0)?;
+            Some(((start + m.start(), start + m.end()), date_of(&c)))
+        })
         .collect();
     patient.doubtful_dates = doubtful_dates(doc, start, end, &dates);
     patient.studies = first_per_sentence(in_sentences(&STUDY, doc, &sentences))
@@ -215,20 +218,22 @@ fn group(
 }
 
 /// Date-like text that is not a full valid date, given the full dates of
-/// `[start, end)` (normalized ranges, in text order).
+/// `[start, end)` (normalized ranges and values, in text order).
 fn doubtful_dates(
     doc: &Document,
     start: usize,
     end: usize,
-    full: &[(usize, usize)],
+    full: &[((usize, usize), Option<Date>)],
 ) -> Vec<Spanned<String>> {
     let text = &doc.text[start..end];
     DOUBTFUL_DATE
         .find_iter(text)
         .filter(|m| {
             // Both lists are in text order: find the first full date ending after this start.
-            let next = full.partition_point(|&(_, e)| e <= start + m.start());
-            let inside_full = full.get(next).is_some_and(|&(s, _)| s < start + m.end());
+            let next = full.partition_point(|&((_, e), _)| e <= start + m.start());
+            let inside_full = full
+                .get(next)
+                .is_some_and(|&((s, _), _)| s < start + m.end());
             // Two plausible years ("2015-2016") are a range, not a date.
             let year_range = m
                 .as_str()
@@ -349,11 +354,12 @@ fn treatments(
 }
 
 /// One event per dated sentence (a sentence with several dates gives one
-/// per date), given the dates of the summary (normalized ranges, in text order).
+/// per date), given the dates of the summary (normalized ranges and values,
+/// in text order).
 fn timeline(
     doc: &Document,
     sentences: &[(usize, usize)],
-    dates: &[(usize, usize)],
+    dates: &[((usize, usize), Option<Date>)],
 ) -> Vec<TimelineEvent> {
     let (Some(&(first, _)), Some(&(_, last))) = (sentences.first(), sentences.last()) else {
         return Vec::new();
@@ -361,8 +367,8 @@ fn timeline(
     let mut events: Vec<TimelineEvent> = Vec::new();
     // The sentence of the previous event and what was read of it.
     let mut current: Option<(usize, Spanned<String>, EventKind)> = None;
-    for &(at, end) in dates.iter().filter(|&&(s, e)| first <= s && e <= last) {
-        let Some((_, date)) = find_date(&doc.text[at..end]) else {
+    for &((at, end), date) in dates.iter().filter(|&&((s, e), _)| first <= s && e <= last) {
+        let Some(date) = date else {
             continue;
         };
         let index = sentences
