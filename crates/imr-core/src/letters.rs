@@ -22,7 +22,7 @@ static TITLE: LazyLock<Regex> = LazyLock::new(|| {
 /// A line of a header block: labels and values only ("Case Number:",
 /// "CM16-0221706", "11/23/2016", "Standard", "Application Received:"), or blank.
 static HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::text::pattern(
         r"^(?:\s|Case Number:|Date Assigned:|Decision Date:|Priority:|Date of Injury:|UR Denial Date:|Application|Received:|Standard|Expedited|CM\d\d-\d+|\d{1,2}/\d{1,2}/\d{4})*$",
     )
     .expect("valid header-line pattern")

@@ -230,4 +230,28 @@ mod tests {
             "ü–"
         );
     }
+
+    /// The page's regex has no Unicode tables, so a pattern compiled without
+    /// `pattern` may fail there while every test passes (a test dependency
+    /// turns the tables on): only this file may call `Regex::new`.
+    #[test]
+    fn every_pattern_goes_through_ascii_rules() {
+        let mut folders = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else if !path.ends_with("text.rs") {
+                    let source = std::fs::read_to_string(&path).unwrap();
+                    for call in ["Regex::new(", "RegexBuilder", "RegexSetBuilder"] {
+                        assert!(!source.contains(call), "{} calls {call}", path.display());
+                    }
+                }
+            }
+        }
+    }
 }
