@@ -2,7 +2,7 @@
 //! "Decision based on ..." statement as a structured citation.
 
 use crate::normalize::Document;
-use crate::text::{clean, trim_range};
+use crate::text::{clean, contains_ignoring_case, trim_range};
 use crate::{Citation, Guideline, GuidelineSource, Spanned};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -20,14 +20,17 @@ static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("name end")
 });
-static SECTIONS: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern(
-        r"(?is)Section\s*\(?s?\)?\s*:\s*(.+?)\s*(?:[;,]?\s*Page\s*\(?s?\)?\s*:|\.\s*$|$)",
-    )
-    .expect("sections")
+/// What opens a section list ("Section(s):").
+static SECTIONS_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern(r"(?i)Section\s*\(?s?\)?\s*:\s*").expect("sections head")
 });
+/// What closes it: a page list, a final period, or the end.
+static SECTIONS_END: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern(r"(?is)\s*(?:[;,]?\s*Page\s*\(?s?\)?\s*:|\.\s*$|$)").expect("sections end")
+});
+/// A page list; the pages start at its first digit.
 static PAGES: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern(r"(?i)Pages?\s*\(?s?\)?\s*:?\s*(\d[\d\s,\-]*)").expect("pages pattern")
+    crate::text::pattern(r"(?i)Pages?\s*\(?s?\)?\s*:?\s*\d[\d\s,\-]*").expect("pages pattern")
 });
 static URL: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern(r"(?i)(?:https?://|www\.)[^\s,;<>()\[\]]+").expect("url pattern")
@@ -114,25 +117,33 @@ fn citation(doc: &Document, start: usize, end: usize) -> Option<Citation> {
         .map(|s| s.value)
         .unwrap_or_default();
     // Cheap tests first: most citations have no pages, URLs or sections.
-    let sections = (squashed.contains("ection"))
-        .then(|| SECTIONS.captures(&squashed))
+    let sections = squashed
+        .contains("ection")
+        .then(|| section_list(&squashed))
         .flatten()
-        .and_then(|c| c.get(1))
-        .map(|m| vec![m.as_str().trim_end_matches('.').to_string()])
+        .map(|list| vec![list.trim_end_matches('.').to_string()])
         .unwrap_or(odg_sections);
     let pages = PAGES
-        .captures_iter(if squashed.contains("age") {
+        .find_iter(if squashed.contains("age") {
             &squashed
         } else {
             ""
         })
-        .filter_map(|c| c.get(1))
-        .map(|m| m.as_str().trim_end_matches([',', ' ', '-']).to_string())
+        .filter_map(|m| {
+            m.as_str()
+                .find(|c: char| c.is_ascii_digit())
+                .map(|i| &m.as_str()[i..])
+        })
+        .map(|list| list.trim_end_matches([',', ' ', '-']).to_string())
         .collect();
-    let urls = URL
-        .find_iter(&squashed)
-        .map(|m| m.as_str().trim_end_matches(['.', ',']).to_string())
-        .collect();
+    let urls =
+        if contains_ignoring_case(&squashed, "http") || contains_ignoring_case(&squashed, "www.") {
+            URL.find_iter(&squashed)
+                .map(|m| m.as_str().trim_end_matches(['.', ',']).to_string())
+                .collect()
+        } else {
+            Vec::new()
+        };
     Some(Citation {
         source,
         name,
@@ -140,6 +151,19 @@ fn citation(doc: &Document, start: usize, end: usize) -> Option<Citation> {
         pages,
         urls,
     })
+}
+
+/// The list after the first "Section(s):" that has one: up to the first page
+/// list, final period or the end, whichever comes first. Two plain searches
+/// instead of one with a capture group, which costs a backtracking pass.
+fn section_list(citation: &str) -> Option<&str> {
+    let from = SECTIONS_HEAD.find(citation)?.end();
+    // The list holds at least one character.
+    let first = citation[from..].chars().next()?;
+    let to = SECTIONS_END
+        .find_at(citation, from + first.len_utf8())
+        .map_or(citation.len(), |m| m.start());
+    Some(&citation[from..to])
 }
 
 fn source_of(name: &str) -> GuidelineSource {

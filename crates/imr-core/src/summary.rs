@@ -73,11 +73,8 @@ pub fn read(doc: &Document, start: usize, end: usize) -> (Patient, Vec<TimelineE
     // One search for the dates and the study words of the whole summary: a
     // search per sentence costs more in setting up than in scanning.
     let dates: Vec<((usize, usize), Option<Date>)> = DATE
-        .captures_iter(&doc.text[start..end])
-        .filter_map(|c| {
-            let m = c.get(0)?;
-            Some(((start + m.start(), start + m.end()), date_of(&c)))
-        })
+        .find_iter(&doc.text[start..end])
+        .map(|m| ((start + m.start(), start + m.end()), date_of(m.as_str())))
         .collect();
     patient.doubtful_dates = doubtful_dates(doc, start, end, &dates);
     patient.studies = first_per_sentence(in_sentences(&STUDY, doc, &sentences))
