@@ -18,8 +18,24 @@ pub fn clean(doc: &Document, start: usize, end: usize) -> Option<Spanned<String>
     if start >= end {
         return None;
     }
-    let mut out = String::with_capacity(end - start);
-    for piece in doc.text[start..end].split('\n') {
+    let raw = &doc.text[start..end];
+    let bytes = raw.as_bytes();
+    // Most values are one line with single spaces: copied as they are.
+    let simple = !bytes.contains(&b'\n') && !bytes.windows(2).any(|w| w == b"  ");
+    let out = if simple {
+        raw.to_string()
+    } else {
+        joined_lines(raw)
+    };
+    out.chars()
+        .any(char::is_alphanumeric)
+        .then(|| Spanned::new(out, doc.span(start, end)))
+}
+
+/// The lines of `raw` joined as [`clean`] joins them, runs of spaces squashed.
+fn joined_lines(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for piece in raw.split('\n') {
         let piece = piece.trim_matches(' ');
         if piece.is_empty() {
             continue;
@@ -32,18 +48,15 @@ pub fn clean(doc: &Document, start: usize, end: usize) -> Option<Spanned<String>
         if !out.is_empty() && !joins_hyphen {
             out.push(' ');
         }
-        let mut last_space = false;
-        for ch in piece.chars() {
-            let space = ch == ' ';
-            if !(space && last_space) {
-                out.push(ch);
-            }
-            last_space = space;
+        // Runs of spaces become one: copy up to each run's first space.
+        let mut rest = piece;
+        while let Some(at) = rest.find("  ") {
+            out.push_str(&rest[..=at]);
+            rest = rest[at..].trim_start_matches(' ');
         }
+        out.push_str(rest);
     }
-    out.chars()
-        .any(char::is_alphanumeric)
-        .then(|| Spanned::new(out, doc.span(start, end)))
+    out
 }
 
 /// Shrinks `[start, end)` past leading and trailing whitespace.
