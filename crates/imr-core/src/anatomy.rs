@@ -140,6 +140,8 @@ pub fn parse(doc: &Document, start: usize, end: usize) -> Vec<BodyPart> {
     let mut found: Vec<BodyPart> = Vec::new();
     // The last part found and where its mention ended, for "at forearm level in the right arm".
     let mut last: Option<(usize, usize)> = None;
+    // Each word seen and the part it names.
+    let mut known: Vec<(String, Option<usize>)> = Vec::new();
     for m in MENTION.find_iter(text) {
         // A mention is read in the context of its clause, never further.
         let before = tail(&text[..m.start()], CONTEXT);
@@ -151,7 +153,16 @@ pub fn parse(doc: &Document, start: usize, end: usize) -> Vec<BodyPart> {
             continue;
         }
         let word = m.as_str().to_ascii_lowercase();
-        let Some(index) = EACH.matches(&word).iter().next() else {
+        // A summary names the same few parts again and again.
+        let index = match known.iter().find(|(w, _)| *w == word) {
+            Some(&(_, index)) => index,
+            None => {
+                let index = EACH.matches(&word).iter().next();
+                known.push((word.clone(), index));
+                index
+            }
+        };
+        let Some(index) = index else {
             continue;
         };
         let part = PARTS[index].0;
@@ -317,9 +328,17 @@ fn is_any(word: &str, lowercase_words: &[&str]) -> bool {
 fn negated(before: &str, after: &str) -> bool {
     let clause_start = before.rfind(['.', ';', ',']).map_or(0, |i| i + 1);
     let clause_end = after.find(['.', ';', ',']).unwrap_or(after.len());
-    NEGATION.find(&before[clause_start..]).is_some_and(|n| {
-        COMPLAINT.is_match(&before[clause_start + n.end()..])
-            || COMPLAINT.is_match(&after[..clause_end])
+    let clause = &before[clause_start..];
+    // Most clauses hold no negation word: a word test before the search.
+    let words = clause.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'));
+    if !words
+        .into_iter()
+        .any(|w| is_any(w, &["denies", "denied", "no", "without", "negative"]))
+    {
+        return false;
+    }
+    NEGATION.find(clause).is_some_and(|n| {
+        COMPLAINT.is_match(&clause[n.end()..]) || COMPLAINT.is_match(&after[..clause_end])
     })
 }
 

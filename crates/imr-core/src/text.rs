@@ -50,7 +50,7 @@ fn joined_lines(raw: &str) -> String {
         }
         // Runs of spaces become one: copy up to each run's first space.
         let mut rest = piece;
-        while let Some(at) = rest.find("  ") {
+        while let Some(at) = rest.as_bytes().windows(2).position(|w| w == b"  ") {
             out.push_str(&rest[..=at]);
             rest = rest[at..].trim_start_matches(' ');
         }
