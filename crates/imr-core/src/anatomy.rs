@@ -93,13 +93,13 @@ const PAIRED: [&str; 18] = [
     "sacroiliac joint",
 ];
 
-static MENTION: LazyLock<Regex> = LazyLock::new(|| {
+/// Any written form of any part, as a whole word.
+pub static MENTION_PATTERN: LazyLock<String> = LazyLock::new(|| {
     let alternation: Vec<String> = PARTS
         .iter()
         .map(|(_, forms)| format!("(?:{forms})"))
         .collect();
-    crate::text::pattern(&format!(r"(?i)\b(?:{})\b", alternation.join("|")))
-        .expect("body part pattern")
+    format!(r"(?i)\b(?:{})\b", alternation.join("|"))
 });
 /// One pattern per part, to tell which part a mention is.
 static EACH: LazyLock<RegexSet> = LazyLock::new(|| {
@@ -135,24 +135,31 @@ static NOT_A_PART: LazyLock<Regex> = LazyLock::new(|| {
 /// Every (part, side) pair of the normalized range `[start, end)`, each once,
 /// in order of first mention. A part with no side is kept only when no side
 /// of it is named anywhere in the range.
-pub fn parse(doc: &Document, start: usize, end: usize) -> Vec<BodyPart> {
+pub fn parse(
+    doc: &Document,
+    start: usize,
+    end: usize,
+    mentions: impl Iterator<Item = (usize, usize)>,
+) -> Vec<BodyPart> {
     let text = &doc.text[start..end];
     let mut found: Vec<BodyPart> = Vec::new();
     // The last part found and where its mention ended, for "at forearm level in the right arm".
     let mut last: Option<(usize, usize)> = None;
     // Each word seen and the part it names.
     let mut known: Vec<(String, Option<usize>)> = Vec::new();
-    for m in MENTION.find_iter(text) {
+    for (mention_start, mention_end) in mentions {
+        let (m_start, m_end) = (mention_start - start, mention_end - start);
+        let written = &text[m_start..m_end];
         // A mention is read in the context of its clause, never further.
-        let before = tail(&text[..m.start()], CONTEXT);
-        let after = head(&text[m.end()..], CONTEXT);
+        let before = tail(&text[..m_start], CONTEXT);
+        let after = head(&text[m_end..], CONTEXT);
         if NOT_A_PART.is_match(after)
             || negated(before, after)
-            || is_back_as_adverb(m.as_str(), before, after)
+            || is_back_as_adverb(written, before, after)
         {
             continue;
         }
-        let word = m.as_str().to_ascii_lowercase();
+        let word = written.to_ascii_lowercase();
         // A summary names the same few parts again and again.
         let index = match known.iter().find(|(w, _)| *w == word) {
             Some(&(_, index)) => index,
@@ -171,7 +178,7 @@ pub fn parse(doc: &Document, start: usize, end: usize) -> Vec<BodyPart> {
             "extremities" => &["upper extremity", "lower extremity"],
             _ => std::slice::from_ref(&PARTS[index].0),
         };
-        let span = doc.span(start + m.start(), start + m.end());
+        let span = doc.span(mention_start, mention_end);
         for &part in parts {
             let laterality = if SPINE.contains(&part) {
                 None
@@ -183,7 +190,7 @@ pub fn parse(doc: &Document, start: usize, end: usize) -> Vec<BodyPart> {
             if let (Some((i, last_end)), Some(side), Some(limb)) =
                 (last, laterality, limb_of(&word))
             {
-                let between = &text[last_end..m.start()];
+                let between = &text[last_end..m_start];
                 let places = found[i].laterality.is_none()
                     && limb.contains(&found[i].part.as_str())
                     && !between.contains(['.', ';'])
@@ -204,7 +211,7 @@ pub fn parse(doc: &Document, start: usize, end: usize) -> Vec<BodyPart> {
                 });
                 found.len() - 1
             });
-            last = Some((at, m.end()));
+            last = Some((at, m_end));
         }
     }
     // A side-less mention adds nothing when the same part has a side elsewhere.

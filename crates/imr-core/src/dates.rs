@@ -139,15 +139,13 @@ pub fn parse_date(text: &str) -> Option<Date> {
 /// A full date: month/day/year or month-day-year (one separator throughout,
 /// so a pain score such as "5-7/10" is no date), or "April 19, 2011". The
 /// groups document the parts; [`date_of`] reads them from the match.
-pub static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern(
-        r"(?xi)
+pub const DATE_PATTERN: &str = r"(?xi)
         \b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})\b
         | \b(?P<m3>\d{1,2})-(?P<d3>\d{1,2})-(?P<y3>\d{4}|\d{2})\b
-        | \b(?P<mname>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})\b",
-    )
-    .expect("date pattern")
-});
+        | \b(?P<mname>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})\b";
+
+pub static DATE: LazyLock<Regex> =
+    LazyLock::new(|| crate::text::pattern(DATE_PATTERN).expect("date pattern"));
 
 #[cfg(test)]
 mod tests {

@@ -2,9 +2,9 @@
 //! studies, treatments to date, work status, pain scores, and a dated
 //! timeline of every event the summary mentions.
 
-use crate::dates::{date_of, find_date, DATE};
+use crate::dates::{date_of, find_date, DATE_PATTERN};
 use crate::normalize::Document;
-use crate::text::{clean, trim_range};
+use crate::text::{clean, trim_range, Scan};
 use crate::{
     anatomy, classify_treatment, diagnoses, medications, patient, Date, EventKind, Patient,
     Spanned, Study, TimelineEvent, TreatmentCategory,
@@ -19,32 +19,42 @@ const ABBREVIATIONS: [&str; 12] = [
 
 /// Month and year with no day, and date-shaped numbers that are no valid
 /// date ("0105-2017", "June 20216"): reported as doubtful, never guessed.
-static DOUBTFUL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern(r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+\d{4,5}\b|\b\d{3,4}-\d{4}\b|\b\d{1,2}-\d{4}\b")
-        .expect("doubtful date")
-});
-static PAIN_SCORE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern(r"(?i)\b\d{1,2}(?:\.\d)?(?:\s*(?:-|to)\s*\d{1,2})?\s*(?:/\s*10\b|out\s+of\s+10\b|on\s+a\s+(?:scale\s+of\s+(?:0\s*-\s*)?10|10-point\s+scale|0-10\s+scale))")
-        .expect("pain score")
-});
-static WORK_STATUS: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern(r"(?i)\b(?:temporar(?:il)?y\s+total(?:ly)?\s+disab(?:ility|led)|temporary\s+partial\s+disability|\bTTD\b|permanent\s+and\s+stationary|(?:return(?:ed)?|able\s+to\s+return|released)\s+to\s+(?:modified|full|regular|light|restricted)?\s*(?:work|duty)(?:\s+with(?:out)?\s+restrictions)?|(?:working|work)\s+(?:with\s+)?(?:modified|full|regular|light)\s+dut(?:y|ies)|(?:modified|full|regular|light)\s+duty|working\s+with(?:out)?\s+restrictions|off\s+(?:of\s+)?work(?:\s+until\s+[\d/-]+)?|not\s+(?:currently\s+)?working)")
-        .expect("work status")
+const DOUBTFUL_DATE: &str = r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+\d{4,5}\b|\b\d{3,4}-\d{4}\b|\b\d{1,2}-\d{4}\b";
+const PAIN_SCORE: &str = r"(?i)\b\d{1,2}(?:\.\d)?(?:\s*(?:-|to)\s*\d{1,2})?\s*(?:/\s*10\b|out\s+of\s+10\b|on\s+a\s+(?:scale\s+of\s+(?:0\s*-\s*)?10|10-point\s+scale|0-10\s+scale))";
+const WORK_STATUS: &str = r"(?i)\b(?:temporar(?:il)?y\s+total(?:ly)?\s+disab(?:ility|led)|temporary\s+partial\s+disability|\bTTD\b|permanent\s+and\s+stationary|(?:return(?:ed)?|able\s+to\s+return|released)\s+to\s+(?:modified|full|regular|light|restricted)?\s*(?:work|duty)(?:\s+with(?:out)?\s+restrictions)?|(?:working|work)\s+(?:with\s+)?(?:modified|full|regular|light)\s+dut(?:y|ies)|(?:modified|full|regular|light)\s+duty|working\s+with(?:out)?\s+restrictions|off\s+(?:of\s+)?work(?:\s+until\s+[\d/-]+)?|not\s+(?:currently\s+)?working)";
+/// What one pass over the summary finds, in the order of [`SUMMARY_SCAN`].
+const DATES: usize = 0;
+const DOUBTFUL_DATES: usize = 1;
+const PAIN_SCORES: usize = 2;
+const WORK_STATUSES: usize = 3;
+const STUDIES: usize = 4;
+const BODY_PARTS: usize = 5;
+const MECHANISMS: usize = 6;
+static SUMMARY_SCAN: LazyLock<Scan> = LazyLock::new(|| {
+    Scan::new(&[
+        DATE_PATTERN,
+        DOUBTFUL_DATE,
+        PAIN_SCORE,
+        WORK_STATUS,
+        STUDY,
+        &anatomy::MENTION_PATTERN,
+        MECHANISM,
+    ])
+    .expect("summary scan")
 });
 /// Every match holds "work" or "employed" and lies within one sentence.
 static OCCUPATION: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern(r"(?i)\b(?:works|worked|working|employed)\s+as\s+(?:an?\s+)?(?P<job>[a-z][a-z /-]+?)(?:\s+(?:for|at|with|who|when|and)\b|[,.;])")
         .expect("occupation")
 });
-static MECHANISM: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern(r"(?i)\b(?:mechanism\s+of\s+(?:the\s+)?injury\s+(?:is|was)\s+(?:detailed\s+|described\s+|reported\s+|noted\s+|documented\s+)?(?:as\s+)?|(?:injury|injuries|injured)\s+(?:occurred\s+)?(?:while|when)\s+(?:(?:the\s+injured\s+worker|he|she|the\s+patient)\s+)?|occurred\s+when\s+(?:the\s+injured\s+worker|he|she|the\s+patient)\s+|(?:sustained|suffered)\s+(?:an?\s+)?(?:industrial\s+|work-related\s+)?(?:injury|injuries)[a-z\s]*?\s(?:while|when|after|from|due\s+to|as\s+a\s+result\s+of)\s+(?:(?:he|she|the\s+injured\s+worker)\s+)?)(?P<what>[^.;]+?)\s*(?:[.;]|,\s+(?:and\s+)?(?:he|she|the\s+injured))|(?:injured\s+worker|he|she|patient)\s+was\s+(?P<doing>(?:picking|lifting|carrying|pushing|pulling|moving|reaching|bending|twisting|climbing|walking|stepping|driving|stocking|loading|unloading|cleaning|working|trying)\b[^.;]*?)\s+when\b")
-        .expect("mechanism")
-});
+const MECHANISM: &str = r"(?i)\b(?:mechanism\s+of\s+(?:the\s+)?injury\s+(?:is|was)\s+(?:detailed\s+|described\s+|reported\s+|noted\s+|documented\s+)?(?:as\s+)?|(?:injury|injuries|injured)\s+(?:occurred\s+)?(?:while|when)\s+(?:(?:the\s+injured\s+worker|he|she|the\s+patient)\s+)?|occurred\s+when\s+(?:the\s+injured\s+worker|he|she|the\s+patient)\s+|(?:sustained|suffered)\s+(?:an?\s+)?(?:industrial\s+|work-related\s+)?(?:injury|injuries)[a-z\s]*?\s(?:while|when|after|from|due\s+to|as\s+a\s+result\s+of)\s+(?:(?:he|she|the\s+injured\s+worker)\s+)?)(?P<what>[^.;]+?)\s*(?:[.;]|,\s+(?:and\s+)?(?:he|she|the\s+injured))|(?:injured\s+worker|he|she|patient)\s+was\s+(?P<doing>(?:picking|lifting|carrying|pushing|pulling|moving|reaching|bending|twisting|climbing|walking|stepping|driving|stocking|loading|unloading|cleaning|working|trying)\b[^.;]*?)\s+when\b";
+/// [`MECHANISM`] compiled alone, to read its groups.
+static MECHANISM_GROUPS: LazyLock<Regex> =
+    LazyLock::new(|| crate::text::pattern(MECHANISM).expect("mechanism"));
 /// Study kinds and how letters write them.
-static STUDY: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern(r"(?i)\b(?:MRI|magnetic\s+resonance\s+imaging|x-?\s*rays?|radiographs?|CT\s+scan|CT|computed\s+tomography|EMG(?:\s*/\s*NC[SV])?|NC[SV]|electromyograph\w*|nerve\s+conduction(?:\s+(?:study|studies|velocity))?|ultrasound|bone\s+scan|echocardiogram|EKG|ECG)\b")
-        .expect("study")
-});
+const STUDY: &str = r"(?i)\b(?:MRI|magnetic\s+resonance\s+imaging|x-?\s*rays?|radiographs?|CT\s+scan|CT|computed\s+tomography|EMG(?:\s*/\s*NC[SV])?|NC[SV]|electromyograph\w*|nerve\s+conduction(?:\s+(?:study|studies|velocity))?|ultrasound|bone\s+scan|echocardiogram|EKG|ECG)\b";
+/// [`STUDY`] compiled alone, for telling a sentence's event.
+static STUDY_WORD: LazyLock<Regex> = LazyLock::new(|| crate::text::pattern(STUDY).expect("study"));
 static FINDINGS: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern(r"(?i)\b(?:revealed|showed|shows|demonstrated|demonstrates|noted|indicated|indicates|was\s+(?:normal|negative|unremarkable)|were\s+(?:normal|negative|unremarkable)|impression)\b").expect("findings")
 });
@@ -62,46 +72,51 @@ pub fn read(doc: &Document, start: usize, end: usize) -> (Patient, Vec<TimelineE
     let lower = Lowercase::new(doc, start, end);
     (patient.diagnoses, patient.diagnosis_codes) = diagnoses::parse(doc, &sentences, &lower);
     patient.medications = medications::parse(doc, &sentences);
-    patient.body_parts = anatomy::parse(doc, start, end);
-    patient.pain_scores = matches(doc, &PAIN_SCORE, start, end);
-    patient.work_status = matches(doc, &WORK_STATUS, start, end).pop();
+    // One pass finds the matches of every summary-wide pattern (relative to `start`).
+    let found = SUMMARY_SCAN.find_each(&doc.text[start..end]);
+    let absolute = |index: usize| found[index].iter().map(|&(s, e)| (start + s, start + e));
+    patient.body_parts = anatomy::parse(doc, start, end, absolute(BODY_PARTS));
+    patient.pain_scores = absolute(PAIN_SCORES)
+        .filter_map(|(s, e)| clean(doc, s, e))
+        .collect();
+    patient.work_status = absolute(WORK_STATUSES)
+        .filter_map(|(s, e)| clean(doc, s, e))
+        .last();
     patient.occupation = sentences
         .iter()
         .filter(|&&range| lower.has_any(range, &["work", "employed"]))
         .find_map(|&(s, e)| group(doc, &OCCUPATION, &["job"], s, e));
-    patient.mechanism = group(doc, &MECHANISM, &["what", "doing"], start, end);
-    // One search for the dates and the study words of the whole summary: a
-    // search per sentence costs more in setting up than in scanning.
-    let dates: Vec<((usize, usize), Option<Date>)> = DATE
-        .find_iter(&doc.text[start..end])
-        .map(|m| ((start + m.start(), start + m.end()), date_of(m.as_str())))
+    // The first mention, read again for its groups (same match: it starts there).
+    patient.mechanism = absolute(MECHANISMS).next().and_then(|(at, _)| {
+        let captures = MECHANISM_GROUPS.captures_at(&doc.text[..end], at)?;
+        let m = ["what", "doing"]
+            .iter()
+            .find_map(|name| captures.name(name))?;
+        clean(doc, m.start(), m.end())
+    });
+    let dates: Vec<((usize, usize), Option<Date>)> = absolute(DATES)
+        .map(|(s, e)| ((s, e), date_of(&doc.text[s..e])))
         .collect();
-    patient.doubtful_dates = doubtful_dates(doc, start, end, &dates);
-    patient.studies = first_per_sentence(in_sentences(&STUDY, doc, &sentences))
+    patient.doubtful_dates = doubtful_dates(doc, absolute(DOUBTFUL_DATES), &dates);
+    patient.studies = first_per_sentence(in_sentences(absolute(STUDIES), &sentences))
         .filter_map(|(i, kind)| study(doc, sentences[i], kind))
         .collect();
     patient.treatments = treatments(doc, &sentences, &lower);
     (patient, timeline(doc, &sentences, &dates))
 }
 
-/// The matches of `re` in the sentences, found by one search over the text
-/// they cover: `(sentence index, match range)` in text order, each cut at its
-/// sentence's end. The patterns used this way hold no sentence end, so the
-/// matches are those a search of each sentence would find.
-pub fn in_sentences<'a>(
-    re: &'a Regex,
-    doc: &'a Document,
+/// Matches of a pattern in the sentences: `(sentence index, match range)` in
+/// text order, each cut at its sentence's end. The patterns used this way
+/// hold no sentence end, so the matches are those a search of each sentence
+/// would find.
+fn in_sentences<'a>(
+    matches: impl Iterator<Item = (usize, usize)> + 'a,
     sentences: &'a [(usize, usize)],
 ) -> impl Iterator<Item = (usize, (usize, usize))> + 'a {
-    let (from, to) = match (sentences.first(), sentences.last()) {
-        (Some(&(first, _)), Some(&(_, last))) => (first, last),
-        _ => (0, 0),
-    };
-    re.find_iter(&doc.text[from..to]).filter_map(move |m| {
-        let at = from + m.start();
+    matches.filter_map(move |(at, end)| {
         let index = sentences.partition_point(|&(_, e)| e <= at);
         let &(s, e) = sentences.get(index)?;
-        (s <= at).then_some((index, (at, (from + m.end()).min(e))))
+        (s <= at).then_some((index, (at, end.min(e))))
     })
 }
 
@@ -194,12 +209,6 @@ fn sentences(doc: &Document, start: usize, end: usize) -> Vec<(usize, usize)> {
     out
 }
 
-fn matches(doc: &Document, re: &Regex, start: usize, end: usize) -> Vec<Spanned<String>> {
-    re.find_iter(&doc.text[start..end])
-        .filter_map(|m| clean(doc, start + m.start(), start + m.end()))
-        .collect()
-}
-
 /// The first of the named groups that took part in the first match (one
 /// search, however many alternatives the pattern has).
 fn group(
@@ -218,27 +227,22 @@ fn group(
 /// `[start, end)` (normalized ranges and values, in text order).
 fn doubtful_dates(
     doc: &Document,
-    start: usize,
-    end: usize,
+    candidates: impl Iterator<Item = (usize, usize)>,
     full: &[((usize, usize), Option<Date>)],
 ) -> Vec<Spanned<String>> {
-    let text = &doc.text[start..end];
-    DOUBTFUL_DATE
-        .find_iter(text)
-        .filter(|m| {
+    candidates
+        .filter(|&(s, e)| {
+            let written = &doc.text[s..e];
             // Both lists are in text order: find the first full date ending after this start.
-            let next = full.partition_point(|&((_, e), _)| e <= start + m.start());
-            let inside_full = full
-                .get(next)
-                .is_some_and(|&((s, _), _)| s < start + m.end());
+            let next = full.partition_point(|&((_, end), _)| end <= s);
+            let inside_full = full.get(next).is_some_and(|&((start, _), _)| start < e);
             // Two plausible years ("2015-2016") are a range, not a date.
-            let year_range = m
-                .as_str()
+            let year_range = written
                 .split('-')
                 .all(|p| p.len() == 4 && (p.starts_with("19") || p.starts_with("20")));
-            !inside_full && !year_range && find_date(m.as_str()).is_none()
+            !inside_full && !year_range && find_date(written).is_none()
         })
-        .filter_map(|m| clean(doc, start + m.start(), start + m.end()))
+        .filter_map(|(s, e)| clean(doc, s, e))
         .collect()
 }
 
@@ -425,7 +429,7 @@ fn event_kind(sentence: &str) -> EventKind {
         "fusion",
     ]) {
         EventKind::Surgery
-    } else if STUDY.is_match(sentence) {
+    } else if STUDY_WORD.is_match(sentence) {
         EventKind::Study
     } else if has(&[
         "presented",

@@ -169,6 +169,78 @@ pub fn pattern(re: &str) -> Result<Regex, regex::Error> {
     Regex::new(&ascii_rules(re)?)
 }
 
+/// Several patterns searched in one pass over a text, each match reported as
+/// a search of that pattern alone would report it. A case summary is read by
+/// half a dozen patterns; one pass for all costs little more than one for each.
+pub struct Scan {
+    regex: regex_automata::meta::Regex,
+    patterns: usize,
+}
+
+impl Scan {
+    /// Compiles the patterns, each with ASCII rules (see [`ascii_rules`]).
+    pub fn new(patterns: &[&str]) -> Result<Scan, regex::Error> {
+        let rewritten = patterns
+            .iter()
+            .map(|p| ascii_rules(p))
+            .collect::<Result<Vec<_>, _>>()?;
+        // No literal prefilter: the patterns' first words together are too
+        // many to skip to, and a prefilter that keeps stopping costs more
+        // than the lazy DFA alone.
+        let config = regex_automata::meta::Config::new().auto_prefilter(false);
+        let regex = regex_automata::meta::Regex::builder()
+            .configure(config)
+            .build_many(&rewritten)
+            .map_err(|e| regex::Error::Syntax(e.to_string()))?;
+        Ok(Scan {
+            regex,
+            patterns: patterns.len(),
+        })
+    }
+
+    /// The matches of each pattern in `haystack` (byte ranges, in text
+    /// order), exactly those of `Regex::find_iter` with that pattern alone.
+    ///
+    /// One search finds the next place where any pattern matches; there, each
+    /// pattern that is not inside its own previous match is tried anchored,
+    /// since the search reports only the first pattern of those that match.
+    /// Every place where some pattern starts a match is visited, so no match
+    /// of any pattern is missed.
+    pub fn find_each(&self, haystack: &str) -> Vec<Vec<(usize, usize)>> {
+        use regex_automata::{Anchored, Input, PatternID};
+        let mut found = vec![Vec::new(); self.patterns];
+        // Where each pattern's next match may start: after its last one.
+        let mut free_from = vec![0; self.patterns];
+        let mut from = 0;
+        while let Some(m) = self.regex.search(&Input::new(haystack).range(from..)) {
+            let at = m.start();
+            for (index, matches) in found.iter_mut().enumerate() {
+                if at < free_from[index] {
+                    continue;
+                }
+                let end = if index == m.pattern().as_usize() {
+                    Some(m.end())
+                } else {
+                    let input = Input::new(haystack)
+                        .range(at..)
+                        .anchored(Anchored::Pattern(PatternID::new_unchecked(index)));
+                    self.regex.search(&input).map(|m| m.end())
+                };
+                if let Some(end) = end {
+                    matches.push((at, end));
+                    free_from[index] = end.max(at + 1);
+                }
+            }
+            // On to the next character.
+            from = at + haystack[at..].chars().next().map_or(1, char::len_utf8);
+            if from > haystack.len() {
+                break;
+            }
+        }
+        found
+    }
+}
+
 /// Rewrites a pattern so that it follows ASCII rules: `\b` is the edge of an
 /// ASCII word, `\w`, `\d` and `\s` are ASCII classes, and case folding folds
 /// ASCII letters; a non-ASCII character matches only itself, `.` and negated
@@ -271,7 +343,12 @@ mod tests {
                     folders.push(path);
                 } else if !path.ends_with("text.rs") {
                     let source = std::fs::read_to_string(&path).unwrap();
-                    for call in ["Regex::new(", "RegexBuilder", "RegexSetBuilder"] {
+                    for call in [
+                        "Regex::new(",
+                        "RegexBuilder",
+                        "RegexSetBuilder",
+                        "regex_automata",
+                    ] {
                         assert!(!source.contains(call), "{} calls {call}", path.display());
                     }
                 }
