@@ -169,18 +169,35 @@ pub static NAMES: LazyLock<Vec<(&'static str, Drug)>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The lexicon by name, built once.
-static BY_NAME: LazyLock<HashMap<&'static [u8], Drug, BuildHasherDefault<Fnv>>> =
+/// What the lexicon knows of a word or a two-word name.
+#[derive(Clone, Copy, Default)]
+struct Entry {
+    /// The drug it names.
+    drug: Option<Drug>,
+    /// Whether it is the first word of a two-word name ("ms contin").
+    starts_two_word_name: bool,
+}
+
+/// The lexicon by name and by the first words of two-word names, built once.
+static BY_NAME: LazyLock<HashMap<&'static [u8], Entry, BuildHasherDefault<Fnv>>> =
     LazyLock::new(|| {
-        NAMES
-            .iter()
-            .map(|&(name, drug)| (name.as_bytes(), drug))
-            .collect()
+        let mut by_name: HashMap<&'static [u8], Entry, BuildHasherDefault<Fnv>> =
+            HashMap::default();
+        for &(name, drug) in NAMES.iter() {
+            by_name.entry(name.as_bytes()).or_default().drug = Some(drug);
+            if let Some((first, _)) = name.split_once(' ') {
+                by_name
+                    .entry(first.as_bytes())
+                    .or_default()
+                    .starts_two_word_name = true;
+            }
+        }
+        by_name
     });
 
-/// The shortest name of the lexicon, in bytes.
+/// The shortest key of [`BY_NAME`], in bytes.
 static SHORTEST: LazyLock<usize> =
-    LazyLock::new(|| NAMES.iter().map(|(name, _)| name.len()).min().unwrap_or(0));
+    LazyLock::new(|| BY_NAME.keys().map(|key| key.len()).min().unwrap_or(0));
 
 /// The longest name a lookup can find, in bytes (a test checks that every
 /// name fits).
@@ -191,6 +208,16 @@ const LONGEST: usize = 24;
 /// every name (most words: "of", "the", "and") is none, and the others are
 /// lowercased into a small buffer and looked up by a cheap hash.
 pub fn lookup(name: &str) -> Option<Drug> {
+    entry(name).and_then(|e| e.drug)
+}
+
+/// The drug a word names, and whether it starts a two-word name (so a
+/// scanner knows to look one word further): one lookup for both.
+pub fn look_up_word(word: &str) -> (Option<Drug>, bool) {
+    entry(word).map_or((None, false), |e| (e.drug, e.starts_two_word_name))
+}
+
+fn entry(name: &str) -> Option<Entry> {
     if name.len() < *SHORTEST {
         return None;
     }
@@ -221,23 +248,6 @@ impl Hasher for Fnv {
         }
     }
 }
-
-/// Whether a word starts a two-word name ("ms contin", "methyl salicylate"),
-/// so a scanner knows to look one word further.
-pub fn starts_two_word_name(word: &str) -> bool {
-    FIRST_WORDS
-        .iter()
-        .any(|first| first.eq_ignore_ascii_case(word))
-}
-
-/// The first words of the two-word names, built once.
-static FIRST_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    NAMES
-        .iter()
-        .filter_map(|(name, _)| name.split_once(' '))
-        .map(|(first, _)| first)
-        .collect()
-});
 
 #[cfg(test)]
 mod tests {

@@ -80,10 +80,10 @@ pub fn parse(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Medication> {
             if word.start() < taken_until {
                 continue;
             }
+            let (single, starts_two_word_name) = drugs::look_up_word(word.as_str());
             // Two-word names ("methyl salicylate") are looked up whole.
             let two_word = words.peek().filter(|next| {
-                drugs::starts_two_word_name(word.as_str())
-                    && sentence[word.end()..next.start()].trim().is_empty()
+                starts_two_word_name && sentence[word.end()..next.start()].trim().is_empty()
             });
             let (name_end, known) = match two_word.map(|next| {
                 (
@@ -92,7 +92,7 @@ pub fn parse(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Medication> {
                 )
             }) {
                 Some((end, Some(drug))) => (end, Some(drug)),
-                _ => (word.end(), drugs::lookup(word.as_str())),
+                _ => (word.end(), single),
             };
             // An unknown word is a drug only when a strength follows it.
             let may_be_unknown_drug = known.is_none()
