@@ -7,6 +7,7 @@
 //! are trimmed; and double-spaced text (every line followed by a blank line,
 //! as in the seed letter) has its filler blank lines dropped.
 
+use crate::bytes::line_feeds;
 use crate::Span;
 
 /// One non-blank line of the normalized text.
@@ -153,14 +154,19 @@ fn normalize_chars(input: &str) -> (String, Vec<u32>) {
 
 fn split_lines(text: &str) -> Vec<Line> {
     // First pass: every physical line, trimmed, blank or not.
+    let bytes = text.as_bytes();
     let mut raw: Vec<(usize, usize)> = Vec::new();
-    let mut pos = 0;
-    for piece in text.split('\n') {
-        let trimmed_start = piece.len() - piece.trim_start_matches(' ').len();
-        let trimmed = piece.trim_matches(' ');
-        let start = pos + trimmed_start;
-        raw.push((start, start + trimmed.len()));
-        pos += piece.len() + 1;
+    let mut start = 0;
+    for end in line_feeds(bytes).chain([bytes.len()]) {
+        let line = &bytes[start..end];
+        let lead = line.iter().take_while(|&&b| b == b' ').count();
+        let trail = line[lead..]
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b' ')
+            .count();
+        raw.push((start + lead, end - trail));
+        start = end + 1;
     }
     let blank = |r: &(usize, usize)| r.0 == r.1;
     let non_blank = raw.iter().filter(|r| !blank(r)).count();

@@ -1,5 +1,6 @@
 //! Values out of normalized text: whitespace squashed, lines re-joined, spans mapped back.
 
+use crate::bytes::next_break;
 use crate::dates::find_date;
 use crate::normalize::Document;
 use crate::{Date, Spanned};
@@ -18,29 +19,38 @@ pub fn clean(doc: &Document, start: usize, end: usize) -> Option<Spanned<String>
     if start >= end {
         return None;
     }
-    let raw = &doc.text[start..end];
-    let bytes = raw.as_bytes();
-    // Most values are one line with single spaces: copied as they are.
-    let simple = !bytes.contains(&b'\n') && !bytes.windows(2).any(|w| w == b"  ");
-    let out = if simple {
-        raw.to_string()
-    } else {
-        joined_lines(raw)
-    };
+    let out = joined_lines(&doc.text[start..end]);
     out.chars()
         .any(char::is_alphanumeric)
         .then(|| Spanned::new(out, doc.span(start, end)))
 }
 
-/// The lines of `raw` joined as [`clean`] joins them, runs of spaces squashed.
+/// The lines of `raw` (trimmed) joined as [`clean`] joins them, runs of
+/// spaces squashed. The text between breaks is copied whole: most values
+/// are one line with single spaces, copied in one go.
 fn joined_lines(raw: &str) -> String {
+    let bytes = raw.as_bytes();
     let mut out = String::with_capacity(raw.len());
-    for piece in raw.split('\n') {
-        let piece = piece.trim_matches(' ');
-        if piece.is_empty() {
-            continue;
+    let mut from = 0;
+    while let Some(at) = next_break(bytes, from) {
+        // A single space before a line feed ends its line: part of the gap.
+        let gap_start = if at > from && bytes[at - 1] == b' ' {
+            at - 1
+        } else {
+            at
+        };
+        out.push_str(&raw[from..gap_start]);
+        let gap_end = at
+            + bytes[at..]
+                .iter()
+                .take_while(|&&b| b == b' ' || b == b'\n')
+                .count();
+        if gap_end == bytes.len() {
+            return out;
         }
-        let joins_hyphen = out.ends_with('-')
+        let line_break = bytes[at..gap_end].contains(&b'\n');
+        let joins_hyphen = line_break
+            && out.ends_with('-')
             && out[..out.len() - 1]
                 .chars()
                 .next_back()
@@ -48,14 +58,9 @@ fn joined_lines(raw: &str) -> String {
         if !out.is_empty() && !joins_hyphen {
             out.push(' ');
         }
-        // Runs of spaces become one: copy up to each run's first space.
-        let mut rest = piece;
-        while let Some(at) = rest.as_bytes().windows(2).position(|w| w == b"  ") {
-            out.push_str(&rest[..=at]);
-            rest = rest[at..].trim_start_matches(' ');
-        }
-        out.push_str(rest);
+        from = gap_end;
     }
+    out.push_str(&raw[from..]);
     out
 }
 
