@@ -30,8 +30,10 @@ const WORK_STATUSES: usize = 3;
 const STUDIES: usize = 4;
 const BODY_PARTS: usize = 5;
 const MECHANISMS: usize = 6;
-static SUMMARY_SCAN: LazyLock<Scan> = LazyLock::new(|| {
-    Scan::new(&[
+static SUMMARY_SCAN: LazyLock<Scan> =
+    LazyLock::new(|| Scan::new(&summary_patterns()).expect("summary scan"));
+fn summary_patterns() -> [&'static str; 7] {
+    [
         DATE_PATTERN,
         DOUBTFUL_DATE,
         PAIN_SCORE,
@@ -39,9 +41,8 @@ static SUMMARY_SCAN: LazyLock<Scan> = LazyLock::new(|| {
         STUDY,
         &anatomy::MENTION_PATTERN,
         MECHANISM,
-    ])
-    .expect("summary scan")
-});
+    ]
+}
 /// Every match holds "work" or "employed" and lies within one sentence.
 static OCCUPATION: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern(r"(?i)\b(?:works|worked|working|employed)\s+as\s+(?:an?\s+)?(?P<job>[a-z][a-z /-]+?)(?:\s+(?:for|at|with|who|when|and)\b|[,.;])")
@@ -445,5 +446,41 @@ fn event_kind(sentence: &str) -> EventKind {
         EventKind::Visit
     } else {
         EventKind::Other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one pass finds for each pattern exactly what a search with that
+    /// pattern alone finds: on every corpus letter (raw and layout, whole
+    /// texts, not only their summaries) and on text full of edge cases.
+    #[test]
+    fn summary_scan_finds_what_each_pattern_finds() {
+        let alone: Vec<Regex> = summary_patterns()
+            .iter()
+            .map(|p| crate::text::pattern(p).unwrap())
+            .collect();
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/dwc");
+        let mut texts: Vec<String> = ["raw", "layout"]
+            .iter()
+            .flat_map(|rendering| std::fs::read_dir(format!("{corpus}/{rendering}")).unwrap())
+            .map(|entry| std::fs::read_to_string(entry.unwrap().path()).unwrap())
+            .collect();
+        texts.push(
+            "é12/10/2016 8/10 knee\u{a0}knees 7-8/10 Oct 2016 back to work off work \
+             MRI: x-ray  ünee 0105-2017 mechanism of injury was a fall. 5/10"
+                .to_string(),
+        );
+        texts.push(String::new());
+        for text in &texts {
+            let found = SUMMARY_SCAN.find_each(text);
+            for (re, matches) in alone.iter().zip(&found) {
+                let expected: Vec<(usize, usize)> =
+                    re.find_iter(text).map(|m| (m.start(), m.end())).collect();
+                assert_eq!(matches, &expected, "{re}");
+            }
+        }
     }
 }

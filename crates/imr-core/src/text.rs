@@ -179,48 +179,58 @@ pub fn pattern(re: &str) -> Result<Regex, regex::Error> {
 /// half a dozen patterns; one pass for all costs little more than one for each.
 pub struct Scan {
     regex: regex_automata::meta::Regex,
-    patterns: usize,
+    /// For each pattern, the bytes its matches can start with: where another
+    /// pattern matches, only the patterns that can start there are tried.
+    starts: Vec<[bool; 256]>,
 }
 
 impl Scan {
     /// Compiles the patterns, each with ASCII rules (see [`ascii_rules`]).
     pub fn new(patterns: &[&str]) -> Result<Scan, regex::Error> {
-        let rewritten = patterns
+        let hirs = patterns
             .iter()
-            .map(|p| ascii_rules(p))
+            .map(|p| ascii_hir(p))
             .collect::<Result<Vec<_>, _>>()?;
+        let starts = hirs
+            .iter()
+            .map(|hir| match first_bytes(hir) {
+                (_, true) => [true; 256],
+                (first, false) => first,
+            })
+            .collect();
         // No literal prefilter: the patterns' first words together are too
         // many to skip to, and a prefilter that keeps stopping costs more
         // than the lazy DFA alone.
         let config = regex_automata::meta::Config::new().auto_prefilter(false);
         let regex = regex_automata::meta::Regex::builder()
             .configure(config)
-            .build_many(&rewritten)
+            .build_many_from_hir(&hirs)
             .map_err(|e| regex::Error::Syntax(e.to_string()))?;
-        Ok(Scan {
-            regex,
-            patterns: patterns.len(),
-        })
+        Ok(Scan { regex, starts })
     }
 
     /// The matches of each pattern in `haystack` (byte ranges, in text
     /// order), exactly those of `Regex::find_iter` with that pattern alone.
     ///
     /// One search finds the next place where any pattern matches; there, each
-    /// pattern that is not inside its own previous match is tried anchored,
-    /// since the search reports only the first pattern of those that match.
-    /// Every place where some pattern starts a match is visited, so no match
-    /// of any pattern is missed.
+    /// pattern that is not inside its own previous match and can start with
+    /// the byte there is tried anchored, since the search reports only the
+    /// first pattern of those that match. Every place where some pattern
+    /// starts a match is visited, so no match of any pattern is missed.
     pub fn find_each(&self, haystack: &str) -> Vec<Vec<(usize, usize)>> {
         use regex_automata::{Anchored, Input, PatternID};
-        let mut found = vec![Vec::new(); self.patterns];
+        let mut found = vec![Vec::new(); self.starts.len()];
         // Where each pattern's next match may start: after its last one.
-        let mut free_from = vec![0; self.patterns];
+        let mut free_from = vec![0; self.starts.len()];
         let mut from = 0;
         while let Some(m) = self.regex.search(&Input::new(haystack).range(from..)) {
             let at = m.start();
+            // An empty match at the end starts with no byte: every pattern may match there.
+            let byte = haystack.as_bytes().get(at).copied();
             for (index, matches) in found.iter_mut().enumerate() {
-                if at < free_from[index] {
+                if at < free_from[index]
+                    || byte.is_some_and(|b| !self.starts[index][usize::from(b)])
+                {
                     continue;
                 }
                 let end = if index == m.pattern().as_usize() {
@@ -253,6 +263,11 @@ impl Scan {
 /// pattern needs none of the regex crate's Unicode tables (30 KB gzipped of
 /// the page) and keeps the engine on its fast paths.
 pub fn ascii_rules(re: &str) -> Result<String, regex::Error> {
+    Ok(ascii_hir(re)?.to_string())
+}
+
+/// The expression of [`ascii_rules`], parsed.
+fn ascii_hir(re: &str) -> Result<Hir, regex::Error> {
     // Parsed without Unicode and without the UTF-8 guarantee, `.` and
     // negated classes may match any byte; `whole_chars` makes them match
     // whole characters again.
@@ -262,7 +277,75 @@ pub fn ascii_rules(re: &str) -> Result<String, regex::Error> {
         .build()
         .parse(re)
         .map_err(|e| regex::Error::Syntax(e.to_string()))?;
-    Ok(whole_chars(hir).to_string())
+    Ok(whole_chars(hir))
+}
+
+/// The bytes a match of `hir` may start with (any byte above ASCII stands
+/// for every one), and whether it may be empty: a match can only start at a
+/// byte of the set, unless the expression can match nothing at all.
+fn first_bytes(hir: &Hir) -> ([bool; 256], bool) {
+    let mut first = [false; 256];
+    let may_be_empty = match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => true,
+        HirKind::Literal(lit) => {
+            if let Some(&b) = lit.0.first() {
+                first[usize::from(b)] = true;
+            }
+            lit.0.is_empty()
+        }
+        HirKind::Class(Class::Unicode(class)) => {
+            for range in class.iter() {
+                let (start, end) = (u32::from(range.start()), u32::from(range.end()));
+                for b in start.min(0x80)..=end.min(0x7F) {
+                    first[b as usize] = true;
+                }
+                if end >= 0x80 {
+                    first[0x80..].fill(true);
+                }
+            }
+            false
+        }
+        HirKind::Class(Class::Bytes(class)) => {
+            for range in class.iter() {
+                first[usize::from(range.start())..=usize::from(range.end())].fill(true);
+            }
+            false
+        }
+        HirKind::Repetition(rep) => {
+            let (sub, empty) = first_bytes(&rep.sub);
+            first = sub;
+            rep.min == 0 || empty
+        }
+        HirKind::Capture(cap) => return first_bytes(&cap.sub),
+        // A concatenation starts in its first part, or in the next one when
+        // that may be empty, and so on.
+        HirKind::Concat(subs) => {
+            let mut empty = true;
+            for (sub, sub_empty) in subs.iter().map(first_bytes) {
+                add_bytes(&mut first, &sub);
+                empty = sub_empty;
+                if !empty {
+                    break;
+                }
+            }
+            empty
+        }
+        HirKind::Alternation(subs) => {
+            subs.iter()
+                .map(first_bytes)
+                .fold(false, |empty, (sub, sub_empty)| {
+                    add_bytes(&mut first, &sub);
+                    empty || sub_empty
+                })
+        }
+    };
+    (first, may_be_empty)
+}
+
+fn add_bytes(set: &mut [bool; 256], more: &[bool; 256]) {
+    set.iter_mut()
+        .zip(more)
+        .for_each(|(byte, &added)| *byte |= added);
 }
 
 /// The same expression with every byte class turned into a class of
@@ -330,6 +413,24 @@ mod tests {
             pattern(r"[^x]+").unwrap().find("ü–x").unwrap().as_str(),
             "ü–"
         );
+    }
+
+    /// The bytes a match may start with, through optional parts, word
+    /// edges, groups and classes; an expression that may match nothing may
+    /// start anywhere.
+    #[test]
+    fn first_bytes_of_expressions() {
+        let first = |re: &str| {
+            let (set, empty) = first_bytes(&ascii_hir(re).unwrap());
+            let bytes: Vec<u8> = (0..=255u8).filter(|&b| set[usize::from(b)]).collect();
+            (bytes, empty)
+        };
+        // The Kelvin sign folds with K: any byte above ASCII may start it.
+        let mut knee_or_digit: Vec<u8> = b"0123456789KXkx".to_vec();
+        knee_or_digit.extend(0x80..=0xff);
+        assert_eq!(first(r"(?i)\bknee|x?(?:\d|é)"), (knee_or_digit, false));
+        assert_eq!(first(r"a*(?:b|c?)d"), (b"abcd".to_vec(), false));
+        assert_eq!(first(r"\b(?:a|)"), (b"a".to_vec(), true));
     }
 
     /// The page's regex has no Unicode tables, so a pattern compiled without
