@@ -24,10 +24,21 @@ pub struct Line {
 pub struct Document<'a> {
     pub original: &'a str,
     pub text: String,
-    /// `map[i]` is the original byte offset of normalized byte `i`; one extra
-    /// entry maps the end. Empty when normalization changed nothing (identity).
-    map: Vec<u32>,
+    /// How normalized offsets map back to original ones, in text order.
+    /// Empty when every normalized byte is at its original offset (nothing
+    /// changed, or only one-byte characters were replaced by one byte).
+    map: Vec<Stretch>,
     pub lines: Vec<Line>,
+}
+
+/// A stretch of the normalized text and the original offset it starts at.
+/// A copied stretch follows the original byte for byte; every byte of a
+/// replacement (one original character) maps to that character's start.
+#[derive(Clone, Copy)]
+struct Stretch {
+    normalized: u32,
+    original: u32,
+    copied: bool,
 }
 
 impl<'a> Document<'a> {
@@ -44,12 +55,18 @@ impl<'a> Document<'a> {
 
     /// The original byte offset of a normalized offset.
     pub fn original_offset(&self, normalized: usize) -> usize {
-        if self.map.is_empty() {
-            normalized.min(self.original.len())
-        } else {
-            self.map
-                .get(normalized)
-                .map_or(self.original.len(), |&o| o as usize)
+        if normalized >= self.text.len() {
+            return self.original.len();
+        }
+        let index = self
+            .map
+            .partition_point(|stretch| stretch.normalized as usize <= normalized);
+        match index.checked_sub(1).map(|i| self.map[i]) {
+            None => normalized,
+            Some(stretch) if stretch.copied => {
+                stretch.original as usize + (normalized - stretch.normalized as usize)
+            }
+            Some(stretch) => stretch.original as usize,
         }
     }
 
@@ -114,87 +131,95 @@ fn plain_run(bytes: &[u8]) -> usize {
     run
 }
 
-fn normalize_chars(input: &str) -> (String, Vec<u32>) {
+fn normalize_chars(input: &str) -> (String, Vec<Stretch>) {
     if plain_run(input.as_bytes()) == input.len() {
         return (input.to_string(), Vec::new());
     }
     let mut text = String::with_capacity(input.len());
-    let mut map = Vec::with_capacity(input.len() + 1);
+    let mut map: Vec<Stretch> = Vec::new();
+    // Bytes copied from `original` on continue the last stretch when it is a
+    // copied one that has reached there (at first, the identity), or start one.
+    let copy_from = |map: &mut Vec<Stretch>, normalized: usize, original: usize| {
+        let continues = map.last().map_or(normalized == original, |last| {
+            last.copied
+                && last.original as usize + (normalized - last.normalized as usize) == original
+        });
+        if !continues {
+            map.push(Stretch {
+                normalized: normalized as u32,
+                original: original as u32,
+                copied: true,
+            });
+        }
+    };
     let bytes = input.as_bytes();
     let mut at = 0;
     while at < input.len() {
         // Copy the run of plain bytes in one go; only the rest is read by char.
         let run = plain_run(&bytes[at..]);
-        text.push_str(&input[at..at + run]);
-        map.extend(at as u32..(at + run) as u32);
-        at += run;
+        if run > 0 {
+            copy_from(&mut map, text.len(), at);
+            text.push_str(&input[at..at + run]);
+            at += run;
+        }
         let Some(ch) = input[at..].chars().next() else {
             break;
         };
-        let offset = at as u32;
+        let offset = at;
         at += ch.len_utf8();
         // CRLF is one line break.
         if ch == '\r' && bytes.get(at) == Some(&b'\n') {
             continue;
         }
-        match replacement(ch) {
-            Some(rep) => {
-                text.push_str(rep);
-                map.extend(std::iter::repeat_n(offset, rep.len()));
-            }
-            None => {
-                text.push(ch);
-                map.extend(std::iter::repeat_n(offset, ch.len_utf8()));
-            }
+        let mut utf8 = [0; 4];
+        let written = replacement(ch).unwrap_or_else(|| ch.encode_utf8(&mut utf8));
+        if written.len() == 1 {
+            // One byte maps to where its character starts, as a copied byte
+            // would: a form feed that became a line feed needs no stretch.
+            copy_from(&mut map, text.len(), offset);
+        } else if !written.is_empty() {
+            map.push(Stretch {
+                normalized: text.len() as u32,
+                original: offset as u32,
+                copied: false,
+            });
         }
+        text.push_str(written);
     }
-    map.push(input.len() as u32);
     (text, map)
 }
 
 fn split_lines(text: &str) -> Vec<Line> {
-    // First pass: every physical line, trimmed, blank or not.
     let bytes = text.as_bytes();
-    let mut raw: Vec<(usize, usize)> = Vec::new();
+    // Every non-blank line, trimmed, and how many blank lines came before it.
+    let mut lines: Vec<Line> = Vec::with_capacity(bytes.len() / 32);
+    let mut blanks_before: Vec<usize> = Vec::with_capacity(bytes.len() / 32);
+    let mut blanks = 0;
     let mut start = 0;
     for end in line_feeds(bytes).chain([bytes.len()]) {
         let line = &bytes[start..end];
         let lead = line.iter().take_while(|&&b| b == b' ').count();
-        let trail = line[lead..]
-            .iter()
-            .rev()
-            .take_while(|&&b| b == b' ')
-            .count();
-        raw.push((start + lead, end - trail));
+        if lead == line.len() {
+            blanks += 1;
+        } else {
+            let trail = line.iter().rev().take_while(|&&b| b == b' ').count();
+            lines.push(Line {
+                start: start + lead,
+                end: end - trail,
+                gap_before: false,
+            });
+            blanks_before.push(blanks);
+            blanks = 0;
+        }
         start = end + 1;
     }
-    let blank = |r: &(usize, usize)| r.0 == r.1;
-    let non_blank = raw.iter().filter(|r| !blank(r)).count();
     // Double-spaced text: almost no two non-blank lines are adjacent.
-    let adjacent = raw
-        .windows(2)
-        .filter(|w| !blank(&w[0]) && !blank(&w[1]))
-        .count();
-    let double_spaced = non_blank >= 4 && adjacent * 10 <= non_blank;
-    let mut lines = Vec::with_capacity(non_blank);
-    let mut blanks = 0usize;
-    for r in &raw {
-        if blank(r) {
-            blanks += 1;
-            continue;
-        }
-        // In double-spaced text one blank line is filler; a run of three is a break.
-        let gap_before = if double_spaced {
-            blanks >= 2
-        } else {
-            blanks >= 1
-        };
-        lines.push(Line {
-            start: r.0,
-            end: r.1,
-            gap_before: gap_before && !lines.is_empty(),
-        });
-        blanks = 0;
+    let adjacent = blanks_before.iter().skip(1).filter(|&&b| b == 0).count();
+    let double_spaced = lines.len() >= 4 && adjacent * 10 <= lines.len();
+    // In double-spaced text one blank line is filler; a run of three is a break.
+    let gap = if double_spaced { 2 } else { 1 };
+    for (i, (line, &blanks)) in lines.iter_mut().zip(&blanks_before).enumerate() {
+        line.gap_before = i > 0 && blanks >= gap;
     }
     lines
 }
@@ -216,6 +241,39 @@ mod tests {
             &input[doc.span(fi, fi + 2).start..doc.span(fi, fi + 2).end],
             "\u{fb01}"
         );
+    }
+
+    /// Every normalized offset maps to the original offset of the character
+    /// it came from, with every kind of replacement next to every other.
+    #[test]
+    fn every_offset_maps_back() {
+        let pieces = [
+            "ab", "\r\n", "\r", "\u{c}", "\t", "\u{a0}", "\u{200b}", "\u{2019}", "\u{2026}",
+            "\u{fb03}", "é", "\u{1}", "\n", "x",
+        ];
+        for first in pieces {
+            for second in pieces {
+                for third in pieces {
+                    let input = format!("{first}{second}{third}q");
+                    let doc = Document::new(&input);
+                    // Each original character and the normalized bytes it became.
+                    let mut expected = Vec::new();
+                    let mut chars = input.char_indices().peekable();
+                    while let Some((offset, ch)) = chars.next() {
+                        if ch == '\r' && chars.peek().is_some_and(|&(_, next)| next == '\n') {
+                            continue;
+                        }
+                        let written = replacement(ch).map_or(ch.len_utf8(), str::len);
+                        expected.extend(std::iter::repeat_n(offset, written));
+                    }
+                    expected.push(input.len());
+                    let mapped: Vec<usize> = (0..=doc.text.len())
+                        .map(|n| doc.original_offset(n))
+                        .collect();
+                    assert_eq!(mapped, expected, "{input:?}");
+                }
+            }
+        }
     }
 
     #[test]
