@@ -116,10 +116,16 @@ fn item(
         end -= 1;
     }
     let mut code = None;
-    if let Some(c) = ICD_AFTER
-        .captures(&doc.text[start..end])
-        .or_else(|| ICD_BEFORE.captures(&doc.text[start..end]))
-    {
+    // A code after the diagnosis closes it with a bracket; one before opens
+    // it with a letter and a digit: most items have neither, and are not searched.
+    let piece = &doc.text[start..end];
+    let code_after = piece.ends_with([')', ']']);
+    let code_before = matches!(piece.as_bytes(), [letter, digit, ..] if letter.is_ascii_uppercase() && digit.is_ascii_digit());
+    let found = code_after
+        .then(|| ICD_AFTER.captures(piece))
+        .flatten()
+        .or_else(|| code_before.then(|| ICD_BEFORE.captures(piece)).flatten());
+    if let Some(c) = found {
         if let (Some(all), Some(found)) = (c.get(0), c.name("code")) {
             code = Some(Spanned::new(
                 found.as_str().to_string(),
@@ -179,13 +185,14 @@ fn split(sentence: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
             && !words
                 .iter()
                 .any(|w| matches!(*w, "of" | "to" | "at" | "in"));
-        let procedure = PROCEDURE.is_match(text) && !CONDITION.is_match(text);
+        let condition = CONDITION.is_match(text);
+        let procedure = !condition && PROCEDURE.is_match(text);
         if let (true, None, Some(last)) = (shares_modifier || procedure, pending, merged.last_mut())
         {
             last.1 = e;
             continue;
         }
-        if !CONDITION.is_match(text) {
+        if !condition {
             pending = Some((pending.map_or(s, |p| p.0), e));
             continue;
         }

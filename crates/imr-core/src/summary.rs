@@ -81,8 +81,8 @@ pub fn read(doc: &Document, start: usize, end: usize) -> (Patient, Vec<TimelineE
         .filter_map(|(s, e)| clean(doc, s, e))
         .collect();
     patient.work_status = absolute(WORK_STATUSES)
-        .filter_map(|(s, e)| clean(doc, s, e))
-        .last();
+        .rev()
+        .find_map(|(s, e)| clean(doc, s, e));
     patient.occupation = sentences
         .iter()
         .filter(|&&range| lower.has_any(range, &["work", "employed"]))
@@ -100,10 +100,10 @@ pub fn read(doc: &Document, start: usize, end: usize) -> (Patient, Vec<TimelineE
         .collect();
     patient.doubtful_dates = doubtful_dates(doc, absolute(DOUBTFUL_DATES), &dates);
     patient.studies = first_per_sentence(in_sentences(absolute(STUDIES), &sentences))
-        .filter_map(|(i, kind)| study(doc, sentences[i], kind))
+        .filter_map(|(i, kind)| study(doc, &lower, sentences[i], kind))
         .collect();
     patient.treatments = treatments(doc, &sentences, &lower);
-    (patient, timeline(doc, &sentences, &dates))
+    (patient, timeline(doc, &sentences, &lower, &dates))
 }
 
 /// Matches of a pattern in the sentences: `(sentence index, match range)` in
@@ -166,9 +166,14 @@ impl Lowercase {
         }
     }
 
+    /// The normalized range `[s, e)` of the summary, lowercase.
+    pub fn of(&self, (s, e): (usize, usize)) -> &str {
+        &self.text[s - self.start..e - self.start]
+    }
+
     /// Whether the normalized range holds one of `words` (lowercase), in any case.
-    pub fn has_any(&self, (s, e): (usize, usize), words: &[&str]) -> bool {
-        let text = &self.text[s - self.start..e - self.start];
+    pub fn has_any(&self, range: (usize, usize), words: &[&str]) -> bool {
+        let text = self.of(range);
         words.iter().any(|w| text.contains(w))
     }
 }
@@ -249,9 +254,14 @@ fn doubtful_dates(
 
 /// A study the sentence reports as done (not one requested or planned),
 /// given the first study word in it.
-fn study(doc: &Document, (start, end): (usize, usize), kind: (usize, usize)) -> Option<Study> {
+fn study(
+    doc: &Document,
+    lower: &Lowercase,
+    (start, end): (usize, usize),
+    kind: (usize, usize),
+) -> Option<Study> {
     let sentence = &doc.text[start..end];
-    let lower = sentence.to_ascii_lowercase();
+    let lower = lower.of((start, end));
     if [
         "request",
         "recommend",
@@ -361,6 +371,7 @@ fn treatments(
 fn timeline(
     doc: &Document,
     sentences: &[(usize, usize)],
+    lower: &Lowercase,
     dates: &[((usize, usize), Option<Date>)],
 ) -> Vec<TimelineEvent> {
     let (Some(&(first, _)), Some(&(_, last))) = (sentences.first(), sentences.last()) else {
@@ -381,7 +392,7 @@ fn timeline(
             let Some(text) = clean(doc, s, e) else {
                 continue;
             };
-            current = Some((index, text, event_kind(&doc.text[s..e])));
+            current = Some((index, text, event_kind(&doc.text[s..e], lower.of((s, e)))));
         }
         if let Some((_, text, kind)) = &current {
             events.push(TimelineEvent {
@@ -395,8 +406,8 @@ fn timeline(
     events
 }
 
-fn event_kind(sentence: &str) -> EventKind {
-    let lower = sentence.to_ascii_lowercase();
+/// What the sentence (and its lowercase form) tells of.
+fn event_kind(sentence: &str, lower: &str) -> EventKind {
     let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
     if has(&[
         "utilization review",
