@@ -128,14 +128,6 @@ pub fn date_of(matched: &str) -> Option<Date> {
     }
 }
 
-/// A whole field value that is a date ("11/23/2016"), ignoring surrounding space.
-pub fn parse_date(text: &str) -> Option<Date> {
-    let t = text.trim();
-    find_date(t)
-        .filter(|(r, _)| r.start == 0 && r.end == t.len())
-        .map(|(_, d)| d)
-}
-
 /// A full date: month/day/year or month-day-year (one separator throughout,
 /// so a pain score such as "5-7/10" is no date), or "April 19, 2011". The
 /// groups document the parts; [`date_of`] reads them from the match.
@@ -154,12 +146,22 @@ mod tests {
     #[test]
     fn styles() {
         let d = |y, m, dd| Some(Date::new(y, m, dd).unwrap());
-        assert_eq!(parse_date("11/23/2016"), d(2016, 11, 23));
-        assert_eq!(parse_date("10-13-16"), d(2016, 10, 13));
-        assert_eq!(parse_date("April 19, 2011"), d(2011, 4, 19));
-        assert_eq!(parse_date("Sept. 3, 2015"), d(2015, 9, 3));
-        assert_eq!(parse_date("13/45/2016"), None);
-        assert_eq!(parse_date("0105-2017"), None);
+        let whole = |text: &str| {
+            find_date(text)
+                .filter(|(range, _)| *range == (0..text.len()))
+                .map(|(_, date)| date)
+        };
+        for (text, date) in [
+            ("11/23/2016", d(2016, 11, 23)),
+            ("10-13-16", d(2016, 10, 13)),
+            ("April 19, 2011", d(2011, 4, 19)),
+            ("Sept. 3, 2015", d(2015, 9, 3)),
+            ("13/45/2016", None),
+            ("0105-2017", None),
+        ] {
+            assert_eq!(whole(text), date, "{text}");
+            assert_eq!(date_of(text), date, "{text}");
+        }
         assert_eq!(find_date("pain rated 5-7/10 today"), None);
     }
 

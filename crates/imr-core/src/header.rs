@@ -1,7 +1,7 @@
 //! The case header table: labels and values paired in reading order, whatever
 //! the rendering (labels block then values block, side by side, interleaved).
 
-use crate::dates::parse_date;
+use crate::dates::date_of;
 use crate::normalize::Document;
 use crate::{CaseHeader, Date, Spanned};
 use regex::Regex;
@@ -48,7 +48,8 @@ pub fn parse(doc: &Document, start: usize, end: usize) -> CaseHeader {
         let token = m.as_str();
         let span = doc.span(start + m.start(), start + m.end());
         if token.starts_with(|c: char| c.is_ascii_digit()) {
-            let (Some(label), Some(date)) = (pending_dates.pop_front(), parse_date(token)) else {
+            // The token is a whole m/d/y date: its parts are read directly.
+            let (Some(label), Some(date)) = (pending_dates.pop_front(), date_of(token)) else {
                 continue;
             };
             date_slot(&mut header, label).get_or_insert(Spanned::new(date, span));
