@@ -98,6 +98,14 @@ pub fn find_date(text: &str) -> Option<(std::ops::Range<usize>, Date)> {
         .find_map(|m| Some((m.range(), date_of(m.as_str())?)))
 }
 
+/// A valid date that `text` starts with: its length and value. The same as
+/// a first date of [`find_date`] at 0, with a search that stops at once when
+/// the text does not start with one.
+pub fn date_at_start(text: &str) -> Option<(usize, Date)> {
+    let m = DATE_AT_START.find(text)?;
+    Some((m.end(), date_of(m.as_str())?))
+}
+
 /// The date a match of [`DATE`] writes, if it is a valid date. Read from the
 /// matched text itself: a search with capture groups costs a second,
 /// backtracking pass over every match.
@@ -138,6 +146,9 @@ pub const DATE_PATTERN: &str = r"(?xi)
 
 pub static DATE: LazyLock<Regex> =
     LazyLock::new(|| crate::text::pattern(DATE_PATTERN).expect("date pattern"));
+static DATE_AT_START: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern(&format!("^(?:{DATE_PATTERN})")).expect("date at start pattern")
+});
 
 #[cfg(test)]
 mod tests {

@@ -322,8 +322,17 @@ fn treatments(
     lower: &Lowercase,
 ) -> Vec<crate::PriorTreatment> {
     let mut out: Vec<crate::PriorTreatment> = Vec::new();
-    let cues = in_sentences_with(&TREATMENTS_CUE, &["treat"], lower, doc, sentences);
-    for (index, (_, list_from)) in first_per_sentence(cues) {
+    // A sentence's first cue starts its list.
+    let cues = sentences
+        .iter()
+        .enumerate()
+        .filter(|&(_, &range)| lower.has_any(range, &["treat"]))
+        .filter_map(|(index, &(s, e))| {
+            TREATMENTS_CUE
+                .find(&doc.text[s..e])
+                .map(|m| (index, s + m.end()))
+        });
+    for (index, list_from) in cues {
         let end = sentences[index].1;
         let mut item_start = list_from;
         let list = &doc.text[list_from..end];

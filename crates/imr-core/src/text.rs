@@ -1,7 +1,7 @@
 //! Values out of normalized text: whitespace squashed, lines re-joined, spans mapped back.
 
 use crate::bytes::next_break;
-use crate::dates::find_date;
+use crate::dates::date_at_start;
 use crate::normalize::Document;
 use crate::{Date, Spanned};
 use regex::Regex;
@@ -121,12 +121,8 @@ pub fn date_after(
     phrase.find_iter(&doc.text[start..end]).find_map(|m| {
         let after = start + m.end();
         // A date is at most ~20 characters; look no further so this stays linear.
-        let window_end = (after + 40).min(end);
-        let window_end = (window_end..=end)
-            .find(|&i| doc.text.is_char_boundary(i))
-            .unwrap_or(end);
-        let (range, date) = find_date(&doc.text[after..window_end])?;
-        (range.start == 0).then(|| Spanned::new(date, doc.span(after, after + range.end)))
+        let (length, date) = date_at_start(head(&doc.text[after..end], 40))?;
+        Some(Spanned::new(date, doc.span(after, after + length)))
     })
 }
 
