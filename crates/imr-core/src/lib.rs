@@ -12,7 +12,6 @@
 //! CSV and plain-text forms both of them offer.
 
 mod anatomy;
-mod bytes;
 mod classify;
 mod dates;
 mod decisions;

@@ -7,7 +7,6 @@
 //! are trimmed; and double-spaced text (every line followed by a blank line,
 //! as in the seed letter) has its filler blank lines dropped.
 
-use crate::bytes::line_feeds;
 use crate::Span;
 
 /// One non-blank line of the normalized text.
@@ -196,7 +195,7 @@ fn split_lines(text: &str) -> Vec<Line> {
     let mut blanks_before: Vec<usize> = Vec::with_capacity(bytes.len() / 32);
     let mut blanks = 0;
     let mut start = 0;
-    for end in line_feeds(bytes).chain([bytes.len()]) {
+    for end in memchr::memchr_iter(b'\n', bytes).chain([bytes.len()]) {
         let line = &bytes[start..end];
         let lead = line.iter().take_while(|&&b| b == b' ').count();
         if lead == line.len() {

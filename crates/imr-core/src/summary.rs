@@ -184,32 +184,36 @@ impl Lowercase {
 fn sentences(doc: &Document, start: usize, end: usize) -> Vec<(usize, usize)> {
     let text = &doc.text[start..end];
     let bytes = text.as_bytes();
+    // Where a sentence may end: its marks, and a colon at a line's end, which
+    // closes an introduction ("... including all medical records:"); other
+    // colons introduce lists within a sentence.
+    let mut candidates: Vec<usize> = memchr::memchr3_iter(b'.', b'?', b'!', bytes)
+        .chain(memchr::memchr_iter(b'\n', bytes).filter_map(|line_end| {
+            let line = text[..line_end].trim_end_matches(' ');
+            line.ends_with(':').then(|| line.len() - 1)
+        }))
+        .collect();
+    candidates.sort_unstable();
     let mut out = Vec::new();
     let mut from = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        // A colon at a line's end closes an introduction ("... including all
-        // medical records:"); other colons introduce lists within a sentence.
-        let closes_line = b == b':'
-            && text[i + 1..].starts_with(['\n', ' '])
-            && text[i + 1..].trim_start_matches(' ').starts_with('\n');
-        if !matches!(b, b'.' | b'?' | b'!') && !closes_line {
-            continue;
-        }
+    for i in candidates {
         let next = text[i + 1..].trim_start();
         let starts_new = next.is_empty()
             || (next.len() < text.len() - i - 1
                 && next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
-        let word_before = text[..i]
-            .rsplit(|c: char| c.is_whitespace() || c == '(')
-            .next()
-            .unwrap_or("");
-        if starts_new && !ABBREVIATIONS.contains(&word_before.to_ascii_lowercase().as_str()) {
+        let after_abbreviation = || {
+            let word_before = text[..i]
+                .rsplit(|c: char| c.is_whitespace() || c == '(')
+                .next()
+                .unwrap_or("");
+            ABBREVIATIONS
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(word_before))
+        };
+        if starts_new && !after_abbreviation() {
             out.push(trim_range(&doc.text, start + from, start + i + 1));
             from = i + 1;
         }
-    }
-    if from < text.len() {
-        out.push(trim_range(&doc.text, start + from, end));
     }
     out.retain(|&(s, e)| s < e);
     out

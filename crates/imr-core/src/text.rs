@@ -1,6 +1,5 @@
 //! Values out of normalized text: whitespace squashed, lines re-joined, spans mapped back.
 
-use crate::bytes::next_break;
 use crate::dates::date_at_start;
 use crate::normalize::Document;
 use crate::{Date, Spanned};
@@ -25,32 +24,17 @@ pub fn clean(doc: &Document, start: usize, end: usize) -> Option<Spanned<String>
         .then(|| Spanned::new(out, doc.span(start, end)))
 }
 
-/// The lines of `raw` (trimmed) joined as [`clean`] joins them, runs of
-/// spaces squashed. The text between breaks is copied whole: most values
-/// are one line with single spaces, copied in one go.
+/// The lines of `raw` joined as [`clean`] joins them, runs of spaces squashed.
 fn joined_lines(raw: &str) -> String {
-    let bytes = raw.as_bytes();
     let mut out = String::with_capacity(raw.len());
-    let mut from = 0;
-    while let Some(at) = next_break(bytes, from) {
-        // A single space before a line feed ends its line: part of the gap.
-        let gap_start = if at > from && bytes[at - 1] == b' ' {
-            at - 1
-        } else {
-            at
-        };
-        out.push_str(&raw[from..gap_start]);
-        let gap_end = at
-            + bytes[at..]
-                .iter()
-                .take_while(|&&b| b == b' ' || b == b'\n')
-                .count();
-        if gap_end == bytes.len() {
-            return out;
+    let mut line_start = 0;
+    for line_end in memchr::memchr_iter(b'\n', raw.as_bytes()).chain([raw.len()]) {
+        let piece = raw[line_start..line_end].trim_matches(' ');
+        line_start = line_end + 1;
+        if piece.is_empty() {
+            continue;
         }
-        let line_break = bytes[at..gap_end].contains(&b'\n');
-        let joins_hyphen = line_break
-            && out.ends_with('-')
+        let joins_hyphen = out.ends_with('-')
             && out[..out.len() - 1]
                 .chars()
                 .next_back()
@@ -58,9 +42,17 @@ fn joined_lines(raw: &str) -> String {
         if !out.is_empty() && !joins_hyphen {
             out.push(' ');
         }
-        from = gap_end;
+        // Runs of spaces become one: copy up to each run's first space. Most
+        // lines have none and are copied whole.
+        let mut rest = piece;
+        if rest.contains("  ") {
+            while let Some(at) = rest.find("  ") {
+                out.push_str(&rest[..=at]);
+                rest = rest[at..].trim_start_matches(' ');
+            }
+        }
+        out.push_str(rest);
     }
-    out.push_str(&raw[from..]);
     out
 }
 
