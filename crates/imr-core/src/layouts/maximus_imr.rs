@@ -22,11 +22,10 @@ pub const MARKERS: [&str; 7] = [
 ];
 
 pub fn detect(markers: &Markers) -> Detection {
-    let found = markers.count(&MARKERS);
     // Without its own two headings this is some other layout.
     let own = markers.has(DOCUMENTS) || markers.has(DECISIONS);
     let confidence = if own {
-        found as f32 / MARKERS.len() as f32
+        markers.count(&MARKERS) as f32 / MARKERS.len() as f32
     } else {
         0.0
     };

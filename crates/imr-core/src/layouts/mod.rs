@@ -10,7 +10,8 @@ mod professional_review;
 
 use crate::normalize::Document;
 use crate::{Determination, Diagnostic, Format, Severity, Span};
-use regex::RegexSet;
+use memchr::memmem;
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 /// A letter layout: how sure it is that `doc` is one of its letters
@@ -22,23 +23,35 @@ struct Layout {
     extract: fn(&Document, Format) -> Determination,
 }
 
-/// Which marker phrases of all layouts the text holds, found in one pass.
-pub struct Markers {
-    found: Vec<&'static str>,
+/// Which marker phrases of all layouts the text holds. Each is searched for
+/// when a detector first asks (one vector-instruction substring search,
+/// stopping at the first occurrence), so that a detector which sees its
+/// layout's own headings missing asks no further.
+pub struct Markers<'a> {
+    text: &'a [u8],
+    /// For each of [`ALL_MARKERS`], whether the text holds it, once known.
+    found: Vec<Cell<Option<bool>>>,
 }
 
-impl Markers {
-    fn find(doc: &Document) -> Markers {
-        let found = MARKER_SEARCH
-            .matches(&doc.text)
-            .into_iter()
-            .map(|i| ALL_MARKERS[i])
-            .collect();
-        Markers { found }
+impl Markers<'_> {
+    fn of<'a>(doc: &'a Document) -> Markers<'a> {
+        Markers {
+            text: doc.text.as_bytes(),
+            found: vec![Cell::new(None); ALL_MARKERS.len()],
+        }
     }
 
+    /// Whether the text holds `marker`, one of the markers of [`LAYOUTS`].
     pub fn has(&self, marker: &str) -> bool {
-        self.found.contains(&marker)
+        let Ok(index) = ALL_MARKERS.binary_search(&marker) else {
+            return false;
+        };
+        let found = &self.found[index];
+        found.get().unwrap_or_else(|| {
+            let holds = MARKER_SEARCH[index].find(self.text).is_some();
+            found.set(Some(holds));
+            holds
+        })
     }
 
     /// How many of `markers` the text holds.
@@ -47,6 +60,7 @@ impl Markers {
     }
 }
 
+/// Every marker of every layout, sorted.
 static ALL_MARKERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     let mut all: Vec<&'static str> = LAYOUTS
         .iter()
@@ -56,11 +70,9 @@ static ALL_MARKERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     all.dedup();
     all
 });
-/// One search for every marker at once (a set reports each pattern found,
-/// overlapping or not).
-static MARKER_SEARCH: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(ALL_MARKERS.iter().map(|m| regex::escape(m))).expect("marker set")
-});
+/// The search for each of [`ALL_MARKERS`].
+static MARKER_SEARCH: LazyLock<Vec<memmem::Finder<'static>>> =
+    LazyLock::new(|| ALL_MARKERS.iter().map(memmem::Finder::new).collect());
 
 /// What a layout's detector found.
 pub struct Detection {
@@ -100,7 +112,7 @@ const LAYOUTS: &[Layout] = &[
 const MIN_CONFIDENCE: f32 = 0.25;
 
 pub fn parse(doc: &Document) -> Determination {
-    let markers = Markers::find(doc);
+    let markers = Markers::of(doc);
     let best = LAYOUTS
         .iter()
         .map(|layout| (layout, (layout.detect)(&markers)))
