@@ -108,28 +108,14 @@ static EACH: LazyLock<RegexSet> = LazyLock::new(|| {
         .map(|(_, forms)| crate::text::ascii_rules(&format!(r"(?i)^(?:{forms})$")));
     RegexSet::new(forms.collect::<Result<Vec<_>, _>>().expect("part forms")).expect("part forms")
 });
-/// A side written after the part: "on the right", "bilaterally".
-static SIDE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern(
-        r"(?i)^(?:\s+(?:on|of)\s+the\s+(left|right)(?:\s+side)?|\s+(bilaterally))\b",
-    )
-    .expect("side after")
-});
 /// A negated complaint ("denied radiation into the arms", "no leg pain"):
-/// the parts it names are skipped. A normal examination is no complaint.
-static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern(r"(?i)\b(?:denie[sd]|no|without|negative\s+for)\b").expect("negation")
-});
+/// the parts it names are skipped (see `negated`). A normal examination is
+/// no complaint.
 static COMPLAINT: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern(
         r"(?i)\b(?:pain|radiat\w*|radicular|numbness|tingling|complaints?|symptoms?|weakness)\b",
     )
     .expect("complaint")
-});
-/// Uses of a word that are not the body part.
-static NOT_A_PART: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern(r"(?i)^(?:\s*(?:therapy|therapist|scooter|raise|raising|truck)\b)|^(?:\s+to\s+(?:work|duty|the\s+clinic))")
-        .expect("not a part")
 });
 
 /// Every (part, side) pair of the normalized range `[start, end)`, each once,
@@ -153,7 +139,7 @@ pub fn parse(
         // A mention is read in the context of its clause, never further.
         let before = tail(&text[..m_start], CONTEXT);
         let after = head(&text[m_end..], CONTEXT);
-        if NOT_A_PART.is_match(after)
+        if is_not_a_part(after)
             || negated(before, after)
             || is_back_as_adverb(written, before, after)
         {
@@ -225,17 +211,8 @@ pub fn parse(
 }
 
 fn side(part: &str, word: &str, before: &str, after: &str) -> Option<Laterality> {
-    // Most mentions have no side after them: a cheap test first.
-    if let Some(c) = SIDE_AFTER
-        .is_match(after)
-        .then(|| SIDE_AFTER.captures(after))
-        .flatten()
-    {
-        return Some(if c.get(2).is_some() {
-            Laterality::Bilateral
-        } else {
-            laterality_of(&c[1])
-        });
+    if let Some(side) = side_after(after) {
+        return Some(side);
     }
     if list_ends_bilaterally(after) {
         return Some(Laterality::Bilateral);
@@ -298,6 +275,24 @@ fn limb_of(word: &str) -> Option<&'static [&'static str]> {
 /// How many words before a part a side word may stand and still qualify it.
 const SIDE_REACH: usize = 4;
 
+/// A side written right after the part: "on the right (side)", "of the
+/// left", "bilaterally".
+fn side_after(after: &str) -> Option<Laterality> {
+    let (first, rest) = spaced_word(after)?;
+    if is_any(first, &["bilaterally"]) {
+        return Some(Laterality::Bilateral);
+    }
+    if !is_any(first, &["on", "of"]) {
+        return None;
+    }
+    let (the, rest) = spaced_word(rest)?;
+    if !is_any(the, &["the"]) {
+        return None;
+    }
+    let (side, _) = spaced_word(rest)?;
+    is_any(side, &["left", "right"]).then(|| laterality_of(side))
+}
+
 /// "the knee, calf, foot and toes bilaterally": the rest of a list of parts
 /// that ends with "bilaterally".
 fn list_ends_bilaterally(after: &str) -> bool {
@@ -331,22 +326,80 @@ fn is_any(word: &str, lowercase_words: &[&str]) -> bool {
     lowercase_words.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// Uses of a word that are not the body part: "therapy", "scooter", "raise",
+/// "truck" right after it, or "to work", "to duty", "to the clinic".
+fn is_not_a_part(after: &str) -> bool {
+    let next = after.trim_start_matches(is_space);
+    let (word, rest) = split_word(next);
+    let not_a_part = [
+        "therapy",
+        "therapist",
+        "scooter",
+        "raise",
+        "raising",
+        "truck",
+    ];
+    if is_any(word, &not_a_part) {
+        return true;
+    }
+    // After a space; the last word may go on: "to workers".
+    let Some(object) =
+        after_spaces(rest).filter(|_| next.len() < after.len() && is_any(word, &["to"]))
+    else {
+        return false;
+    };
+    if starts_with_ignoring_case(object, "work") || starts_with_ignoring_case(object, "duty") {
+        return true;
+    }
+    let (the, rest) = split_word(object);
+    is_any(the, &["the"])
+        && after_spaces(rest).is_some_and(|place| starts_with_ignoring_case(place, "clinic"))
+}
+
 /// Whether a negated complaint governs the clause the mention is in.
 fn negated(before: &str, after: &str) -> bool {
-    let clause_start = before.rfind(['.', ';', ',']).map_or(0, |i| i + 1);
-    let clause_end = after.find(['.', ';', ',']).unwrap_or(after.len());
+    let is_clause_mark = |b: u8| matches!(b, b'.' | b';' | b',');
+    let clause_start = before
+        .bytes()
+        .rposition(is_clause_mark)
+        .map_or(0, |i| i + 1);
     let clause = &before[clause_start..];
-    // Most clauses hold no negation word: a word test before the search.
-    let words = clause.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'));
-    if !words
-        .into_iter()
-        .any(|w| is_any(w, &["denies", "denied", "no", "without", "negative"]))
-    {
-        return false;
-    }
-    NEGATION.find(clause).is_some_and(|n| {
-        COMPLAINT.is_match(&clause[n.end()..]) || COMPLAINT.is_match(&after[..clause_end])
+    negation_end(clause).is_some_and(|end| {
+        COMPLAINT.is_match(&clause[end..]) || {
+            let clause_end = after
+                .bytes()
+                .position(is_clause_mark)
+                .unwrap_or(after.len());
+            COMPLAINT.is_match(&after[..clause_end])
+        }
     })
+}
+
+/// Where the first negation of `clause` ends: "denies", "denied", "no",
+/// "without" or "negative for", as whole words. Most clauses hold none, and
+/// only the words that start like one are compared.
+fn negation_end(clause: &str) -> Option<usize> {
+    let bytes = clause.as_bytes();
+    bytes.iter().enumerate().find_map(|(i, &b)| {
+        let candidate = matches!(b, b'd' | b'D' | b'n' | b'N' | b'w' | b'W')
+            && (i == 0 || !is_word_byte(bytes[i - 1]));
+        candidate
+            .then(|| negation_length(&clause[i..]).map(|length| i + length))
+            .flatten()
+    })
+}
+
+/// How long the negation `s` starts with is, if it starts with one.
+fn negation_length(s: &str) -> Option<usize> {
+    let (word, rest) = split_word(s);
+    if is_any(word, &["denies", "denied", "no", "without"]) {
+        return Some(word.len());
+    }
+    if !is_any(word, &["negative"]) {
+        return None;
+    }
+    let (next, rest) = spaced_word(rest)?;
+    is_any(next, &["for"]).then(|| s.len() - rest.len())
 }
 
 /// "came back", "back to work": "back" not as the body part.
@@ -386,4 +439,97 @@ fn is_back_as_adverb(word: &str, before: &str, after: &str) -> bool {
     // "shoulder, wrist, hand, back, leg pain": an item of a list of parts.
     let listed = before.trim_end().ends_with(',') && after.trim_start().starts_with(',');
     !(body_next || body_prev || listed)
+}
+
+/// The spaces of the patterns' `\s`: ASCII only, with the vertical tab.
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\x0B' | '\x0C' | '\r')
+}
+
+/// The letters, digits and underscores of the patterns' `\b`: ASCII only.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The run of word characters `s` starts with, and the rest.
+fn split_word(s: &str) -> (&str, &str) {
+    s.split_at(s.bytes().position(|b| !is_word_byte(b)).unwrap_or(s.len()))
+}
+
+/// What follows the spaces `s` starts with, if it starts with any.
+fn after_spaces(s: &str) -> Option<&str> {
+    let rest = s.trim_start_matches(is_space);
+    (rest.len() < s.len()).then_some(rest)
+}
+
+/// The word after the spaces `s` starts with, and the rest.
+fn spaced_word(s: &str) -> Option<(&str, &str)> {
+    after_spaces(s).map(split_word)
+}
+
+fn starts_with_ignoring_case(s: &str, lowercase_prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..lowercase_prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(lowercase_prefix.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use proptest::sample::select;
+
+    /// Texts of `words`, each after a separator: mostly spaces, or a mark,
+    /// another character, or nothing.
+    fn texts(words: &'static [&'static str]) -> impl Strategy<Value = String> {
+        let separator = prop_oneof![
+            3 => select(&[" ", "  ", "\t", "\n", "\x0B"][..]),
+            1 => select(&["", "\u{a0}", ",", ".", ";", ":", "(", "-", "é", "2"][..]),
+        ];
+        proptest::collection::vec((separator, select(words)), 0..6)
+            .prop_map(|pairs| pairs.into_iter().flat_map(|(s, w)| [s, w]).collect())
+    }
+
+    /// The patterns the hand-read tests replace.
+    static REPLACED: LazyLock<[Regex; 3]> = LazyLock::new(|| {
+        [
+            r"(?i)^(?:\s*(?:therapy|therapist|scooter|raise|raising|truck)\b)|^(?:\s+to\s+(?:work|duty|the\s+clinic))",
+            r"(?i)^(?:\s+(?:on|of)\s+the\s+(left|right)(?:\s+side)?|\s+(bilaterally))\b",
+            r"(?i)\b(?:denie[sd]|no|without|negative\s+for)\b",
+        ]
+        .map(|re| crate::text::pattern(re).unwrap())
+    });
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+        // Each hand-read test finds what the pattern it replaces finds.
+
+        #[test]
+        fn not_a_part_as_its_pattern(s in texts(&[
+            "to", "TO", "work", "workers", "Duty", "the", "clinic", "therapy", "therapist",
+            "scooter", "raise", "Raising", "truck",
+        ])) {
+            prop_assert_eq!(is_not_a_part(&s), REPLACED[0].is_match(&s));
+        }
+
+        #[test]
+        fn side_after_as_its_pattern(s in texts(&[
+            "on", "Of", "the", "THE", "left", "RIGHT", "side", "bilaterally", "bilateral",
+        ])) {
+            let side = REPLACED[1].captures(&s).map(|c| match c.get(1) {
+                Some(side) => laterality_of(side.as_str()),
+                None => Laterality::Bilateral,
+            });
+            prop_assert_eq!(side_after(&s), side);
+        }
+
+        #[test]
+        fn negation_as_its_pattern(s in texts(&[
+            "no", "No", "not", "denies", "denied", "without", "negative", "for", "pain",
+        ])) {
+            prop_assert_eq!(negation_end(&s), REPLACED[2].find(&s).map(|m| m.end()));
+        }
+
+    }
 }
