@@ -6,6 +6,9 @@ use crate::normalize::Document;
 use crate::text::{head, tail};
 use crate::{BodyPart, Laterality};
 use regex::{Regex, RegexSet};
+use std::collections::HashMap;
+use std::iter::Peekable;
+use std::str::Chars;
 use std::sync::LazyLock;
 
 /// Written forms of each canonical part. Plural forms of paired parts make the
@@ -108,6 +111,60 @@ static EACH: LazyLock<RegexSet> = LazyLock::new(|| {
         .map(|(_, forms)| crate::text::ascii_rules(&format!(r"(?i)^(?:{forms})$")));
     RegexSet::new(forms.collect::<Result<Vec<_>, _>>().expect("part forms")).expect("part forms")
 });
+/// The part each usual spelling of a form names, as `EACH` tells it: a
+/// summary writes its parts the usual way (one space between words), and a
+/// mention written so needs no search. Whatever `spellings` makes of a
+/// form, each spelling's part is the one `EACH` gives it.
+static SPELLED: LazyLock<HashMap<String, Option<usize>>> = LazyLock::new(|| {
+    PARTS
+        .iter()
+        .flat_map(|(_, forms)| spellings(&mut forms.chars().peekable()))
+        .map(|spelling| {
+            let index = EACH.matches(&spelling).iter().next();
+            (spelling, index)
+        })
+        .collect()
+});
+
+/// The spellings of the forms `pattern` starts with, up to its end or an
+/// unmatched ')': a space for `\s+`, none or one for `\s*`, without and with
+/// what `?` follows. Forms are written with letters, '-', groups of
+/// alternatives and those only.
+fn spellings(pattern: &mut Peekable<Chars>) -> Vec<String> {
+    let mut alternatives = Vec::new();
+    let mut spelled = vec![String::new()];
+    while let Some(c) = pattern.next() {
+        let mut pieces = match c {
+            '|' => {
+                alternatives.append(&mut spelled);
+                spelled.push(String::new());
+                continue;
+            }
+            ')' => break,
+            '(' => {
+                // "(?:"
+                pattern.nth(1);
+                spellings(pattern)
+            }
+            '\\' => {
+                // "\s"
+                pattern.next();
+                vec![" ".to_string()]
+            }
+            _ => vec![c.to_string()],
+        };
+        if let Some('?' | '*') = pattern.next_if(|c| matches!(c, '?' | '*' | '+')) {
+            pieces.insert(0, String::new());
+        }
+        spelled = spelled
+            .iter()
+            .flat_map(|head| pieces.iter().map(move |piece| format!("{head}{piece}")))
+            .collect();
+    }
+    alternatives.append(&mut spelled);
+    alternatives
+}
+
 /// A negated complaint ("denied radiation into the arms", "no leg pain"):
 /// the parts it names are skipped (see `negated`). A normal examination is
 /// no complaint.
@@ -131,8 +188,8 @@ pub fn parse(
     let mut found: Vec<BodyPart> = Vec::new();
     // The last part found and where its mention ended, for "at forearm level in the right arm".
     let mut last: Option<(usize, usize)> = None;
-    // Each word seen and the part it names.
-    let mut known: Vec<(String, Option<usize>)> = Vec::new();
+    // The mention in lowercase: one buffer serves every mention.
+    let mut word = String::new();
     for (mention_start, mention_end) in mentions {
         let (m_start, m_end) = (mention_start - start, mention_end - start);
         let written = &text[m_start..m_end];
@@ -145,17 +202,10 @@ pub fn parse(
         {
             continue;
         }
-        let word = written.to_ascii_lowercase();
-        // A summary names the same few parts again and again.
-        let index = match known.iter().find(|(w, _)| *w == word) {
-            Some(&(_, index)) => index,
-            None => {
-                let index = EACH.matches(&word).iter().next();
-                known.push((word.clone(), index));
-                index
-            }
-        };
-        let Some(index) = index else {
+        word.clear();
+        word.push_str(written);
+        word.make_ascii_lowercase();
+        let Some(index) = part_of(&word) else {
             continue;
         };
         let part = PARTS[index].0;
@@ -164,7 +214,6 @@ pub fn parse(
             "extremities" => &["upper extremity", "lower extremity"],
             _ => std::slice::from_ref(&PARTS[index].0),
         };
-        let span = doc.span(mention_start, mention_end);
         for &part in parts {
             let laterality = if SPINE.contains(&part) {
                 None
@@ -193,7 +242,7 @@ pub fn parse(
                 found.push(BodyPart {
                     part: part.to_string(),
                     laterality,
-                    span,
+                    span: doc.span(mention_start, mention_end),
                 });
                 found.len() - 1
             });
@@ -208,6 +257,15 @@ pub fn parse(
         .collect();
     found.retain(|b| b.laterality.is_some() || !sided.contains(&b.part));
     found
+}
+
+/// The index in `PARTS` of the part a mention (in lowercase) names.
+fn part_of(word: &str) -> Option<usize> {
+    match SPELLED.get(word) {
+        Some(&index) => index,
+        // A line break between its words, say.
+        None => EACH.matches(word).iter().next(),
+    }
 }
 
 fn side(part: &str, word: &str, before: &str, after: &str) -> Option<Laterality> {
@@ -478,6 +536,24 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use proptest::sample::select;
+
+    /// Each spelling is one `EACH` takes, so the spellings are read right.
+    #[test]
+    fn every_spelling_names_a_part() {
+        assert!(SPELLED.len() > 100, "{}", SPELLED.len());
+        for (spelling, index) in SPELLED.iter() {
+            assert!(index.is_some(), "{spelling:?}");
+        }
+        for usual in [
+            "lumbar spine",
+            "mid-back",
+            "mid back",
+            "index finger",
+            "upper extremities",
+        ] {
+            assert!(SPELLED.contains_key(usual), "{usual:?}");
+        }
+    }
 
     /// Texts of `words`, each after a separator: mostly spaces, or a mark,
     /// another character, or nothing.
