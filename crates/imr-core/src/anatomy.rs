@@ -278,13 +278,9 @@ fn side(part: &str, word: &str, before: &str, after: &str) -> Option<Laterality>
     // The nearest side word among the last few words of the same clause
     // ("right shoulder and elbow" gives the elbow a side too).
     // This runs for every mention: the words are compared in place, never copied.
-    let clause_start = before.rfind(['.', ';', ':', '(']).map_or(0, |i| i + 1);
     let mut last_words = [""; SIDE_REACH];
     let mut count = 0;
-    for (slot, word) in last_words
-        .iter_mut()
-        .zip(before[clause_start..].split_whitespace().rev())
-    {
+    for (slot, word) in last_words.iter_mut().zip(last_words_of_clause(before)) {
         *slot = word.trim_matches(|c: char| !c.is_alphabetic());
         count += 1;
     }
@@ -351,9 +347,32 @@ fn side_after(after: &str) -> Option<Laterality> {
     is_any(side, &["left", "right"]).then(|| laterality_of(side))
 }
 
+/// The words of the clause `before` ends with, last first; the clause starts
+/// after the last '.', ';', ':' or '('. Only the words taken are read.
+fn last_words_of_clause(before: &str) -> impl Iterator<Item = &str> {
+    let mut tokens = Some(before.split_whitespace().rev());
+    std::iter::from_fn(move || {
+        let token = tokens.as_mut()?.next()?;
+        match token
+            .bytes()
+            .rposition(|b| matches!(b, b'.' | b';' | b':' | b'('))
+        {
+            Some(i) => {
+                tokens = None;
+                Some(&token[i + 1..]).filter(|w| !w.is_empty())
+            }
+            None => Some(token),
+        }
+    })
+}
+
 /// "the knee, calf, foot and toes bilaterally": the rest of a list of parts
 /// that ends with "bilaterally".
 fn list_ends_bilaterally(after: &str) -> bool {
+    // Most clauses never say it: a cheap test before the list is read.
+    if !clause_says_bilaterally(after) {
+        return false;
+    }
     let clause = &after[..after.find(['.', ';']).unwrap_or(after.len())];
     for word in clause
         .split_whitespace()
@@ -365,6 +384,24 @@ fn list_ends_bilaterally(after: &str) -> bool {
         if !(word.is_empty() || is_any(word, &["and", "or", "the"]) || EACH.is_match(word)) {
             return false;
         }
+    }
+    false
+}
+
+/// Whether the clause `after` starts with (up to its first '.' or ';') holds
+/// "bilaterally", in any case.
+fn clause_says_bilaterally(after: &str) -> bool {
+    let bytes = after.as_bytes();
+    let mut from = 0;
+    while let Some(i) = find_byte(&bytes[from..], |b| matches!(b, b'.' | b';' | b'b' | b'B')) {
+        let at = from + i;
+        if matches!(bytes[at], b'.' | b';') {
+            return false;
+        }
+        if starts_with_ignoring_case(&after[at..], "bilaterally") {
+            return true;
+        }
+        from = at + 1;
     }
     false
 }
@@ -417,10 +454,7 @@ fn is_not_a_part(after: &str) -> bool {
 /// Whether a negated complaint governs the clause the mention is in.
 fn negated(before: &str, after: &str) -> bool {
     let is_clause_mark = |b: u8| matches!(b, b'.' | b';' | b',');
-    let clause_start = before
-        .bytes()
-        .rposition(is_clause_mark)
-        .map_or(0, |i| i + 1);
+    let clause_start = rfind_byte(before.as_bytes(), is_clause_mark).map_or(0, |i| i + 1);
     let clause = &before[clause_start..];
     negation_end(clause).is_some_and(|end| {
         COMPLAINT.is_match(&clause[end..]) || {
@@ -525,6 +559,32 @@ fn spaced_word(s: &str) -> Option<(&str, &str)> {
     after_spaces(s).map(split_word)
 }
 
+/// Bytes are searched 16 at a time, tested without branching, which the
+/// compiler turns into vector code; only the 16 that hold the byte sought
+/// are read again one by one.
+const CHUNK: usize = 16;
+
+fn holds(chunk: &[u8], wanted: impl Fn(u8) -> bool) -> bool {
+    chunk.iter().fold(false, |any, &b| any | wanted(b))
+}
+
+/// Where the first byte `wanted` takes is.
+fn find_byte(bytes: &[u8], wanted: impl Fn(u8) -> bool) -> Option<usize> {
+    let start = bytes.chunks(CHUNK).position(|c| holds(c, &wanted))? * CHUNK;
+    bytes[start..]
+        .iter()
+        .position(|&b| wanted(b))
+        .map(|i| start + i)
+}
+
+/// Where the last byte `wanted` takes is.
+fn rfind_byte(bytes: &[u8], wanted: impl Fn(u8) -> bool) -> Option<usize> {
+    let skipped = bytes.rchunks(CHUNK).position(|c| holds(c, &wanted))? * CHUNK;
+    bytes[..bytes.len() - skipped]
+        .iter()
+        .rposition(|&b| wanted(b))
+}
+
 fn starts_with_ignoring_case(s: &str, lowercase_prefix: &str) -> bool {
     s.as_bytes()
         .get(..lowercase_prefix.len())
@@ -607,5 +667,26 @@ mod tests {
             prop_assert_eq!(negation_end(&s), REPLACED[2].find(&s).map(|m| m.end()));
         }
 
+        #[test]
+        fn clause_words_as_a_plain_reading(
+            s in texts(&["bilaterally", "BILATERALLY", "bilateral", "left", "knee"]),
+            n in 0..6usize,
+        ) {
+            let clause = &s[..s.find(['.', ';']).unwrap_or(s.len())];
+            let bilaterally = clause.to_ascii_lowercase().contains("bilaterally");
+            prop_assert_eq!(clause_says_bilaterally(&s), bilaterally);
+            let start = s.rfind(['.', ';', ':', '(']).map_or(0, |i| i + 1);
+            let words: Vec<&str> = s[start..].split_whitespace().rev().take(n).collect();
+            prop_assert_eq!(last_words_of_clause(&s).take(n).collect::<Vec<_>>(), words);
+        }
+
+        #[test]
+        fn byte_search_as_a_plain_search(
+            bytes in proptest::collection::vec(select(&b".;,ab "[..]), 0..80),
+        ) {
+            let mark = |b: u8| matches!(b, b'.' | b';' | b',');
+            prop_assert_eq!(find_byte(&bytes, mark), bytes.iter().position(|&b| mark(b)));
+            prop_assert_eq!(rfind_byte(&bytes, mark), bytes.iter().rposition(|&b| mark(b)));
+        }
     }
 }
