@@ -10,6 +10,13 @@ use std::sync::LazyLock;
 static BASED_ON: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern(r"(?i)Decision\s*based\s*on\s*").expect("decision based on pattern")
 });
+/// The phrases that tell a paragraph's footing, as [`Stance::of`] reads them (lowercase).
+static STANCE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern(
+        r"did not cite any medical evidence|based their decision on the mtus|outside of the mtus|did not base their decision on the mtus",
+    )
+    .expect("stance pattern")
+});
 static NON_MTUS: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern(r"(?i)^Non-?\s*MTUS(?:\s+Citation)?\s*:?\s*").expect("non-MTUS pattern")
 });
@@ -44,28 +51,22 @@ static ODG_CHAPTER: LazyLock<Regex> = LazyLock::new(|| {
 /// (the text after its label).
 pub fn parse(doc: &Document, start: usize, end: usize) -> Option<Guideline> {
     let text = clean(doc, start, end)?;
-    let lower = text.value.to_ascii_lowercase();
-    let no_evidence_cited = lower.contains("did not cite any medical evidence");
-    let statements: Vec<usize> = BASED_ON
+    let stance = Stance::of(&text.value);
+    // (where "Decision based on" starts, where its statement starts): each
+    // statement runs to where the next one's phrase starts.
+    let statements: Vec<(usize, usize)> = BASED_ON
         .find_iter(&doc.text[start..end])
-        .map(|m| start + m.end())
+        .map(|m| (start + m.start(), start + m.end()))
         .collect();
     let mut citations = Vec::new();
-    for (i, &from) in statements.iter().enumerate() {
-        let to = statements.get(i + 1).map_or(end, |&next| {
-            // The next statement's "Decision based on" starts before its match end.
-            BASED_ON
-                .find(&doc.text[from..next])
-                .map_or(next, |m| from + m.start())
-        });
+    for (i, &(_, from)) in statements.iter().enumerate() {
+        let to = statements.get(i + 1).map_or(end, |&(next, _)| next);
         citations.extend(citation(doc, from, to));
     }
     let cites_mtus = citations.iter().any(|c| c.source == GuidelineSource::Mtus);
-    let mtus = if cites_mtus || lower.contains("based their decision on the mtus") {
+    let mtus = if cites_mtus || stance.based_on_mtus {
         Some(true)
-    } else if lower.contains("outside of the mtus")
-        || lower.contains("did not base their decision on the mtus")
-    {
+    } else if stance.outside_mtus {
         Some(false)
     } else if citations.is_empty() {
         None
@@ -75,9 +76,33 @@ pub fn parse(doc: &Document, start: usize, end: usize) -> Option<Guideline> {
     Some(Guideline {
         text,
         mtus,
-        no_evidence_cited,
+        no_evidence_cited: stance.no_evidence_cited,
         citations,
     })
+}
+
+/// What a guideline paragraph says of its own footing, from its cleaned text.
+#[derive(Default)]
+struct Stance {
+    no_evidence_cited: bool,
+    based_on_mtus: bool,
+    outside_mtus: bool,
+}
+
+impl Stance {
+    /// One search of the lowercased text for all the telling phrases. No two
+    /// of them can overlap, so the search meets every one the text holds.
+    fn of(text: &str) -> Stance {
+        let mut stance = Stance::default();
+        for phrase in STANCE.find_iter(&text.to_ascii_lowercase()) {
+            match phrase.as_str() {
+                "did not cite any medical evidence" => stance.no_evidence_cited = true,
+                "based their decision on the mtus" => stance.based_on_mtus = true,
+                _ => stance.outside_mtus = true,
+            }
+        }
+        stance
+    }
 }
 
 /// One "Decision based on ..." statement, from just after that phrase.
