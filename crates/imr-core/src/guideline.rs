@@ -2,7 +2,7 @@
 //! "Decision based on ..." statement as a structured citation.
 
 use crate::normalize::Document;
-use crate::text::{clean, contains_ignoring_case, trim_range};
+use crate::text::{clean, trim_range};
 use crate::{Citation, Guideline, GuidelineSource, Spanned};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -27,6 +27,10 @@ static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("name end")
 });
+/// What section and page lists and URLs need (see [`Marks`]): every match of
+/// `NAME_END`, `SECTIONS_HEAD`, `PAGES` and `URL` holds one of these.
+static LIST_MARKS: LazyLock<Regex> =
+    LazyLock::new(|| crate::text::pattern(r"(?i)ection|age|http|www\.").expect("list marks"));
 /// What opens a section list ("Section(s):").
 static SECTIONS_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern(r"(?i)Section\s*\(?s?\)?\s*:\s*").expect("sections head")
@@ -109,9 +113,19 @@ impl Stance {
 fn citation(doc: &Document, start: usize, end: usize) -> Option<Citation> {
     let (start, end) = trim_range(&doc.text, start, end);
     let statement = &doc.text[start..end];
-    let name_start = NON_MTUS.find(statement).map_or(start, |m| start + m.end());
+    // Only "Non-MTUS" is skipped, and only it starts with an N.
+    let name_start = if statement.starts_with(['N', 'n']) {
+        NON_MTUS.find(statement).map_or(start, |m| start + m.end())
+    } else {
+        start
+    };
     let rest = &doc.text[name_start..end];
-    let name_end = NAME_END.find(rest).map_or(end, |m| name_start + m.start());
+    let marks = Marks::of(rest);
+    let name_end = if marks.any {
+        NAME_END.find(rest).map_or(end, |m| name_start + m.start())
+    } else {
+        end
+    };
     let mut name = clean(doc, name_start, name_end)?;
     name.value = name
         .value
@@ -138,22 +152,21 @@ fn citation(doc: &Document, start: usize, end: usize) -> Option<Citation> {
             );
         }
     }
-    let squashed = clean(doc, name_start, end)
-        .map(|s| s.value)
-        .unwrap_or_default();
-    // Cheap tests first: most citations have no pages, URLs or sections.
-    let sections = squashed
-        .contains("ection")
+    // The lists are read from the cleaned text, which most citations, having
+    // none, never need.
+    let squashed = if marks.sections || marks.pages || marks.urls {
+        clean(doc, name_start, end).map_or_else(String::new, |s| s.value)
+    } else {
+        String::new()
+    };
+    let sections = marks
+        .sections
         .then(|| section_list(&squashed))
         .flatten()
         .map(|list| vec![list.trim_end_matches('.').to_string()])
         .unwrap_or(odg_sections);
     let pages = PAGES
-        .find_iter(if squashed.contains("age") {
-            &squashed
-        } else {
-            ""
-        })
+        .find_iter(if marks.pages { &squashed } else { "" })
         .filter_map(|m| {
             m.as_str()
                 .find(|c: char| c.is_ascii_digit())
@@ -161,14 +174,10 @@ fn citation(doc: &Document, start: usize, end: usize) -> Option<Citation> {
         })
         .map(|list| list.trim_end_matches([',', ' ', '-']).to_string())
         .collect();
-    let urls =
-        if contains_ignoring_case(&squashed, "http") || contains_ignoring_case(&squashed, "www.") {
-            URL.find_iter(&squashed)
-                .map(|m| m.as_str().trim_end_matches(['.', ',']).to_string())
-                .collect()
-        } else {
-            Vec::new()
-        };
+    let urls = URL
+        .find_iter(if marks.urls { &squashed } else { "" })
+        .map(|m| m.as_str().trim_end_matches(['.', ',']).to_string())
+        .collect();
     Some(Citation {
         source,
         name,
@@ -176,6 +185,39 @@ fn citation(doc: &Document, start: usize, end: usize) -> Option<Citation> {
         pages,
         urls,
     })
+}
+
+/// Which list marks a citation holds, found by one search of its text
+/// after the name's prefix. Cleaning only drops or adds whitespace (a
+/// hyphen it joins on stays), so a mark is in the cleaned text exactly when
+/// it is in this one.
+#[derive(Default)]
+struct Marks {
+    /// "ection" as written: a section list is looked for.
+    sections: bool,
+    /// "age" as written: page lists are looked for.
+    pages: bool,
+    /// "http" or "www." in any case: URLs are looked for.
+    urls: bool,
+    /// Any mark in any case: the name may end at a list or a URL.
+    any: bool,
+}
+
+impl Marks {
+    fn of(text: &str) -> Marks {
+        let mut marks = Marks::default();
+        // The marks cannot overlap, so every one in the text is met.
+        for mark in LIST_MARKS.find_iter(text) {
+            marks.any = true;
+            match mark.as_str() {
+                "ection" => marks.sections = true,
+                "age" => marks.pages = true,
+                // "http" or "www."; "ECTION" or "AGE" only end a name.
+                other => marks.urls |= other.len() == 4,
+            }
+        }
+        marks
+    }
 }
 
 /// The list after the first "Section(s):" that has one: up to the first page
