@@ -90,12 +90,12 @@ pub fn parse(doc: &Document, lines: &[Line], end: usize) -> Vec<Decision> {
     let line_of = |offset: usize| lines.partition_point(|l| l.end <= offset);
     // (line holding the colon, colon offset, outcome word range)
     let outcomes: Vec<(usize, usize, (usize, usize))> = OUTCOME
-        .captures_iter(&doc.text[first.start..end])
-        .filter_map(|c| {
-            let (all, word) = (c.get(0)?, c.get(1)?);
-            let colon = first.start + all.start();
-            let word = (first.start + word.start(), first.start + word.end());
-            Some((line_of(colon), colon, word))
+        .find_iter(&doc.text[first.start..end])
+        .map(|m| {
+            let colon = first.start + m.start();
+            let word = outcome_word(m.as_str());
+            let word = (colon + word.start, colon + word.end);
+            (line_of(colon), colon, word)
         })
         .filter(|&(line, colon, _)| line < lines.len() && lines[line].start <= colon)
         .collect();
@@ -115,6 +115,16 @@ pub fn parse(doc: &Document, lines: &[Line], end: usize) -> Vec<Decision> {
         decisions.extend(item(doc, heading_from, colon, word, item_end));
     }
     decisions
+}
+
+/// Where the outcome word lies in a match of `OUTCOME`: after the colon and
+/// the spaces (`\s`) that follow it, before the trailing spaces; the word
+/// begins and ends with a letter. Found from the match, not by a capture search.
+fn outcome_word(found: &str) -> std::ops::Range<usize> {
+    let after_colon = &found[1..];
+    let word = after_colon.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '\x0B');
+    let start = found.len() - word.len();
+    start..start + word.trim_end_matches(' ').len()
 }
 
 /// The first line of the heading that ends at line `k`: walk back while the
