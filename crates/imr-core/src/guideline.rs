@@ -27,10 +27,6 @@ static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("name end")
 });
-/// What section and page lists and URLs need (see [`Marks`]): every match of
-/// `NAME_END`, `SECTIONS_HEAD`, `PAGES` and `URL` holds one of these.
-static LIST_MARKS: LazyLock<Regex> =
-    LazyLock::new(|| crate::text::pattern(r"(?i)ection|age|http|www\.").expect("list marks"));
 /// What opens a section list ("Section(s):").
 static SECTIONS_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern(r"(?i)Section\s*\(?s?\)?\s*:\s*").expect("sections head")
@@ -187,10 +183,10 @@ fn citation(doc: &Document, start: usize, end: usize) -> Option<Citation> {
     })
 }
 
-/// Which list marks a citation holds, found by one search of its text
-/// after the name's prefix. Cleaning only drops or adds whitespace (a
-/// hyphen it joins on stays), so a mark is in the cleaned text exactly when
-/// it is in this one.
+/// Which list marks a citation's text after the name's prefix holds: every
+/// match of `NAME_END`, `SECTIONS_HEAD`, `PAGES` and `URL` holds one.
+/// Cleaning only drops or adds whitespace (a hyphen it joins on stays), so a
+/// mark is in the cleaned text exactly when it is in this one.
 #[derive(Default)]
 struct Marks {
     /// "ection" as written: a section list is looked for.
@@ -204,17 +200,33 @@ struct Marks {
 }
 
 impl Marks {
+    /// One pass over the bytes, each mark tried where its first letter stands.
     fn of(text: &str) -> Marks {
         let mut marks = Marks::default();
-        // The marks cannot overlap, so every one in the text is met.
-        for mark in LIST_MARKS.find_iter(text) {
-            marks.any = true;
-            match mark.as_str() {
-                "ection" => marks.sections = true,
-                "age" => marks.pages = true,
-                // "http" or "www."; "ECTION" or "AGE" only end a name.
-                other => marks.urls |= other.len() == 4,
-            }
+        let bytes = text.as_bytes();
+        for at in 0..bytes.len() {
+            let rest = &bytes[at..];
+            let starts = |mark: &[u8]| {
+                rest.get(..mark.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(mark))
+            };
+            // `| 0x20` lowercases an ASCII letter and makes no other byte a letter.
+            let found = match rest[0] | 0x20 {
+                b'e' if starts(b"ection") => {
+                    marks.sections |= rest.starts_with(b"ection");
+                    true
+                }
+                b'a' if starts(b"age") => {
+                    marks.pages |= rest.starts_with(b"age");
+                    true
+                }
+                b'h' | b'w' if starts(b"http") || starts(b"www.") => {
+                    marks.urls = true;
+                    true
+                }
+                _ => false,
+            };
+            marks.any |= found;
         }
         marks
     }
