@@ -15,15 +15,17 @@ static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("outcome pattern")
 });
-static CA_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern(r"(?i)Claims\s*Administrator\s*guideline\s*:").expect("CA label")
-});
-static REVIEWER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern(r"(?i)(?:MAXIMUS|Expert\s*Reviewer(?:'s)?|IMR)\s*guideline\s*:")
-        .expect("reviewer label")
-});
-static RATIONALE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern(r"(?i)Decision\s*rationale\s*:").expect("rationale label")
+/// The labels of an item's parts: the claims administrator's guideline, the
+/// reviewer's guideline and the rationale. Each ends with a colon.
+const LABELS: [&str; 3] = [
+    r"(?i)Claims\s*Administrator\s*guideline\s*:",
+    r"(?i)(?:MAXIMUS|Expert\s*Reviewer(?:'s)?|IMR)\s*guideline\s*:",
+    r"(?i)Decision\s*rationale\s*:",
+];
+/// Any of [`LABELS`] that ends where the text does (see [`item_labels`]).
+static LABEL_ENDING: LazyLock<Regex> = LazyLock::new(|| {
+    let any = LABELS.map(|label| format!("(?:{label})")).join("|");
+    crate::text::pattern(&format!("(?:{any})$")).expect("item labels")
 });
 // A modified request's heading tells a story: "X was the original request.
 // Y was authorized by the Claims Administrator. The remaining IMR eligible
@@ -174,8 +176,8 @@ fn item(
         .join(" ");
     let outcome = Spanned::new(Outcome::from_word(&word), doc.span(word_start, word_end));
     let (treatment, modification) = heading(doc, heading_from, colon)?;
-    let labels = [&*CA_LABEL, &*REVIEWER_LABEL, &*RATIONALE_LABEL];
-    let parts = labelled_parts(doc, labels, word_end, item_end);
+    let labels = item_labels(doc, word_end, item_end);
+    let parts = Parts::between(doc, labels, item_end);
     Some(parts.into_decision(doc, treatment, outcome, modification, heading_from))
 }
 
@@ -195,24 +197,58 @@ pub fn labelled_parts(doc: &Document, labels: [&Regex; 3], from: usize, to: usiz
         re.find(&doc.text[from..to])
             .map(|m| (from + m.start(), from + m.end()))
     });
-    let part_end = |text_from: usize| {
-        found
-            .iter()
-            .flatten()
-            .map(|&(s, _)| s)
-            .filter(|&s| s >= text_from)
-            .min()
-            .unwrap_or(to)
-    };
-    let part = |i: usize| found[i].map(|(_, text_from)| (text_from, part_end(text_from)));
-    Parts {
-        claims_administrator_guideline: part(0).and_then(|(s, e)| guideline::parse(doc, s, e)),
-        reviewer_guideline: part(1).and_then(|(s, e)| guideline::parse(doc, s, e)),
-        rationale: part(2).and_then(|(s, e)| clean(doc, s, e)),
+    Parts::between(doc, found, to)
+}
+
+/// The first match of each of [`LABELS`] in `[from, to)`, as a search for
+/// each would find it, but found from the colons: a label ends with the
+/// only colon it holds, so its first match is the one that ends at the
+/// first colon where one ends. One search backwards from each colon, which
+/// stops at the colon before, instead of three that stop at every word a
+/// label might start with.
+fn item_labels(doc: &Document, from: usize, to: usize) -> [Option<(usize, usize)>; 3] {
+    let text = &doc.text[from..to];
+    let mut found = [None; 3];
+    for (colon, _) in text.match_indices(':') {
+        if let Some(m) = LABEL_ENDING.find(&text[..=colon]) {
+            // Only the claims administrator's label starts with a C, only the
+            // rationale's with a D.
+            let label = match m.as_str().as_bytes()[0] | 0x20 {
+                b'c' => 0,
+                b'd' => 2,
+                _ => 1,
+            };
+            found[label].get_or_insert((from + m.start(), from + m.end()));
+            if found.iter().all(Option::is_some) {
+                break;
+            }
+        }
     }
+    found
 }
 
 impl Parts {
+    /// The parts opened by the labels found at `labels` (claims administrator,
+    /// reviewer, rationale): each runs from the end of its label to the start
+    /// of the next label after it, or to `to`.
+    fn between(doc: &Document, labels: [Option<(usize, usize)>; 3], to: usize) -> Parts {
+        let part_end = |text_from: usize| {
+            labels
+                .iter()
+                .flatten()
+                .map(|&(s, _)| s)
+                .filter(|&s| s >= text_from)
+                .min()
+                .unwrap_or(to)
+        };
+        let part = |i: usize| labels[i].map(|(_, text_from)| (text_from, part_end(text_from)));
+        Parts {
+            claims_administrator_guideline: part(0).and_then(|(s, e)| guideline::parse(doc, s, e)),
+            reviewer_guideline: part(1).and_then(|(s, e)| guideline::parse(doc, s, e)),
+            rationale: part(2).and_then(|(s, e)| clean(doc, s, e)),
+        }
+    }
+
     /// The decision these parts belong to; it spans from `item_from` (normalized)
     /// to the end of the last part found.
     pub fn into_decision(
@@ -343,6 +379,65 @@ fn read_story(heading: &str) -> Option<Story> {
 mod tests {
     use super::*;
 
+    /// Picks below a bound from a fixed xorshift sequence, so that every run
+    /// tries the same texts.
+    fn choices() -> impl FnMut(usize) -> usize {
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        }
+    }
+
+    /// `item_labels` finds the first match of each label, as a search for
+    /// each does, in texts of labels (whole, spaced out or cut short),
+    /// colons and words put together at random.
+    #[test]
+    fn finds_labels_as_a_search_for_each() {
+        let labels = LABELS.map(|label| crate::text::pattern(label).unwrap());
+        let pieces = [
+            "Claims Administrator guideline:",
+            "claims\nadministrator  guideline :",
+            "CLAIMS ADMINISTRATOR",
+            "MAXIMUS guideline:",
+            "Expert Reviewer's guideline:",
+            "Expert Reviewer guideline :",
+            "IMRguideline:",
+            "Decision rationale:",
+            "Decision based on",
+            "Section(s):",
+            "guideline",
+            "rationale",
+            ":",
+            " ",
+            "\n",
+            "X",
+            "\u{17f}",
+        ];
+        let mut next = choices();
+        for _ in 0..5_000 {
+            let text: String = (0..next(12)).map(|_| pieces[next(pieces.len())]).collect();
+            let doc = Document::new(&text);
+            // From the start or from a few characters in.
+            let (from, to) = (
+                doc.text.char_indices().nth(next(4)).map_or(0, |(i, _)| i),
+                doc.text.len(),
+            );
+            let expected = labels.each_ref().map(|label| {
+                label
+                    .find(&doc.text[from..to])
+                    .map(|m| (from + m.start(), from + m.end()))
+            });
+            assert_eq!(
+                item_labels(&doc, from, to),
+                expected,
+                "{text:?} from {from}"
+            );
+        }
+    }
+
     /// What `clean` keeps of a range: its trimmed range, if it holds a letter or digit.
     fn kept(text: &str, (start, end): (usize, usize)) -> Option<(usize, usize)> {
         let value = &text[start..end];
@@ -449,14 +544,7 @@ mod tests {
             "\u{17f}",
             "\t",
         ];
-        // A fixed xorshift sequence, so that every run tries the same stories.
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut next = choices();
         let mut stories = 0;
         for _ in 0..10_000 {
             let mut text = String::new();
