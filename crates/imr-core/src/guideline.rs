@@ -123,10 +123,8 @@ fn citation(doc: &Document, start: usize, end: usize) -> Option<Citation> {
         end
     };
     let mut name = clean(doc, name_start, name_end)?;
-    name.value = name
-        .value
-        .trim_end_matches(['.', ',', ';', ':', ' '])
-        .to_string();
+    let kept = name.value.trim_end_matches(['.', ',', ';', ':', ' ']).len();
+    name.value.truncate(kept);
     let source = source_of(&name.value);
     let mut odg_sections = Vec::new();
     if source == GuidelineSource::Odg {
