@@ -52,16 +52,12 @@ static ODG_CHAPTER: LazyLock<Regex> = LazyLock::new(|| {
 pub fn parse(doc: &Document, start: usize, end: usize) -> Option<Guideline> {
     let text = clean(doc, start, end)?;
     let stance = Stance::of(&text.value);
-    // (where "Decision based on" starts, where its statement starts): each
-    // statement runs to where the next one's phrase starts.
-    let statements: Vec<(usize, usize)> = BASED_ON
-        .find_iter(&doc.text[start..end])
-        .map(|m| (start + m.start(), start + m.end()))
-        .collect();
     let mut citations = Vec::new();
-    for (i, &(_, from)) in statements.iter().enumerate() {
-        let to = statements.get(i + 1).map_or(end, |&(next, _)| next);
-        citations.extend(citation(doc, from, to));
+    let mut statements = BASED_ON.find_iter(&doc.text[start..end]).peekable();
+    while let Some(phrase) = statements.next() {
+        // A statement runs to where the next one's phrase starts.
+        let to = statements.peek().map_or(end, |next| start + next.start());
+        citations.extend(citation(doc, start + phrase.end(), to));
     }
     let cites_mtus = citations.iter().any(|c| c.source == GuidelineSource::Mtus);
     let mtus = if cites_mtus || stance.based_on_mtus {
