@@ -118,17 +118,6 @@ pub fn date_after(
     })
 }
 
-/// Whether `haystack` holds `lowercase_needle` in any ASCII case, without
-/// copying the haystack.
-pub fn contains_ignoring_case(haystack: &str, lowercase_needle: &str) -> bool {
-    let needle = lowercase_needle.as_bytes();
-    needle.is_empty()
-        || haystack
-            .as_bytes()
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle))
-}
-
 /// Letters and digits only, lowercased: the key two spellings of the same
 /// name or item share ("Orphenadrine citrate" / "orphenadrine-citrate").
 pub fn squash(s: &str) -> String {
