@@ -179,34 +179,60 @@ struct Entry {
 }
 
 /// The lexicon by name and by the first words of two-word names, built once.
-static BY_NAME: LazyLock<HashMap<&'static [u8], Entry, BuildHasherDefault<Fnv>>> =
-    LazyLock::new(|| {
-        let mut by_name: HashMap<&'static [u8], Entry, BuildHasherDefault<Fnv>> =
-            HashMap::default();
-        for &(name, drug) in NAMES.iter() {
-            by_name.entry(name.as_bytes()).or_default().drug = Some(drug);
-            if let Some((first, _)) = name.split_once(' ') {
-                by_name
-                    .entry(first.as_bytes())
-                    .or_default()
-                    .starts_two_word_name = true;
-            }
-        }
-        by_name
-    });
+struct Lexicon {
+    by_name: HashMap<&'static [u8], Entry, BuildHasherDefault<Fnv>>,
+    /// Bit `n` of `starts[a][b]` is set when a key of `n` bytes begins with
+    /// bytes `a` and `b`, and of `ends[a][z]` when one begins with `a` and
+    /// ends with `z`, each byte taken modulo 32 (the same in either case).
+    /// Most words fail one of these two tests and are never hashed.
+    starts: [[u32; 32]; 32],
+    ends: [[u32; 32]; 32],
+}
 
-/// The shortest key of [`BY_NAME`], in bytes.
-static SHORTEST: LazyLock<usize> =
-    LazyLock::new(|| BY_NAME.keys().map(|key| key.len()).min().unwrap_or(0));
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut lexicon = Lexicon {
+        by_name: HashMap::default(),
+        starts: [[0; 32]; 32],
+        ends: [[0; 32]; 32],
+    };
+    for &(name, drug) in NAMES.iter() {
+        lexicon.by_name.entry(name.as_bytes()).or_default().drug = Some(drug);
+        if let Some((first, _)) = name.split_once(' ') {
+            lexicon
+                .by_name
+                .entry(first.as_bytes())
+                .or_default()
+                .starts_two_word_name = true;
+        }
+    }
+    for key in lexicon.by_name.keys() {
+        let (a, b, z) = first_two_and_last(key);
+        lexicon.starts[a][b] |= 1 << key.len();
+        lexicon.ends[a][z] |= 1 << key.len();
+    }
+    lexicon
+});
+
+/// The first two bytes and the last of `bytes`, modulo 32 (0 past the end).
+fn first_two_and_last(bytes: &[u8]) -> (usize, usize, usize) {
+    let modulo_32 = |b: Option<&u8>| b.map_or(0, |&b| usize::from(b & 31));
+    (
+        modulo_32(bytes.first()),
+        modulo_32(bytes.get(1)),
+        modulo_32(bytes.last()),
+    )
+}
 
 /// The longest name a lookup can find, in bytes (a test checks that every
-/// name fits).
+/// name fits); each length up to it is a bit of [`Lexicon::starts`].
 const LONGEST: usize = 24;
+const _: () = assert!(LONGEST < u32::BITS as usize);
 
 /// Looks up a name (any case; one or two words). This runs for every word of
-/// a case summary, so it allocates nothing: a word shorter or longer than
-/// every name (most words: "of", "the", "and") is none, and the others are
-/// lowercased into a small buffer and looked up by a cheap hash.
+/// a case summary, so it allocates nothing: a word whose length and first,
+/// second and last letters no name has (most words: "of", "the",
+/// "patient") is none, and the others are lowercased into a small buffer
+/// and looked up by a cheap hash.
 pub fn lookup(name: &str) -> Option<Drug> {
     entry(name).and_then(|e| e.drug)
 }
@@ -218,14 +244,20 @@ pub fn look_up_word(word: &str) -> (Option<Drug>, bool) {
 }
 
 fn entry(name: &str) -> Option<Entry> {
-    if name.len() < *SHORTEST {
+    let name = name.as_bytes();
+    if name.len() > LONGEST {
+        return None;
+    }
+    let lexicon = &*LEXICON;
+    let (a, b, z) = first_two_and_last(name);
+    if (lexicon.starts[a][b] & lexicon.ends[a][z]) >> name.len() & 1 == 0 {
         return None;
     }
     let mut buffer = [0u8; LONGEST];
-    let lower = buffer.get_mut(..name.len())?;
-    lower.copy_from_slice(name.as_bytes());
+    let lower = &mut buffer[..name.len()];
+    lower.copy_from_slice(name);
     lower.make_ascii_lowercase();
-    BY_NAME.get(&*lower).copied()
+    lexicon.by_name.get(&*lower).copied()
 }
 
 /// FNV-1a: for keys of a few bytes it is many times cheaper than the
@@ -266,6 +298,20 @@ mod tests {
             assert!(name.len() <= LONGEST, "{name:?} is too long");
             assert!(seen.insert(name), "{name:?} is listed twice");
             assert!(drug.generic.is_none_or(|g| !g.is_empty()), "{name:?}");
+        }
+    }
+
+    /// The tests before the hash turn away no name, however it is written.
+    #[test]
+    fn every_name_is_found_in_any_case() {
+        for &(name, _) in NAMES.iter() {
+            let capitalized = name[..1].to_ascii_uppercase() + &name[1..];
+            for written in [name.to_string(), name.to_ascii_uppercase(), capitalized] {
+                assert!(lookup(&written).is_some(), "{written:?}");
+            }
+            if let Some((first, _)) = name.split_once(' ') {
+                assert!(look_up_word(first).1, "{first:?}");
+            }
         }
     }
 }
