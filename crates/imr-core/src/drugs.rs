@@ -234,17 +234,16 @@ const _: () = assert!(LONGEST < u32::BITS as usize);
 /// "patient") is none, and the others are lowercased into a small buffer
 /// and looked up by a cheap hash.
 pub fn lookup(name: &str) -> Option<Drug> {
-    entry(name).and_then(|e| e.drug)
+    entry(name.as_bytes()).and_then(|e| e.drug)
 }
 
 /// The drug a word names, and whether it starts a two-word name (so a
 /// scanner knows to look one word further): one lookup for both.
-pub fn look_up_word(word: &str) -> (Option<Drug>, bool) {
+pub fn look_up_word(word: &[u8]) -> (Option<Drug>, bool) {
     entry(word).map_or((None, false), |e| (e.drug, e.starts_two_word_name))
 }
 
-fn entry(name: &str) -> Option<Entry> {
-    let name = name.as_bytes();
+fn entry(name: &[u8]) -> Option<Entry> {
     if name.len() > LONGEST {
         return None;
     }
@@ -310,7 +309,7 @@ mod tests {
                 assert!(lookup(&written).is_some(), "{written:?}");
             }
             if let Some((first, _)) = name.split_once(' ') {
-                assert!(look_up_word(first).1, "{first:?}");
+                assert!(look_up_word(first.as_bytes()).1, "{first:?}");
             }
         }
     }
