@@ -12,16 +12,47 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-/// A strength right after a name (form words such as "capsules" may come between).
+/// Form words that may come between a name and its strength ("capsules").
+const FORMS: &[&str] = &[
+    "capsules?",
+    "tablets?",
+    "tabs?",
+    "cream",
+    "gel",
+    "patch(?:es)?",
+    "ointment",
+    "solution",
+    "oral",
+    r"extended[\s-]release",
+    "ER",
+    "XR",
+    "CR",
+    "SR",
+    "XL",
+    "DR",
+    "ODT",
+];
+/// A strength right after a name, perhaps after form words: the strength is
+/// the match from its first digit.
 static STRENGTH: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern(r"(?i)^(?:\s*(?:capsules?|tablets?|tabs?|cream|gel|patch(?:es)?|ointment|solution|oral|extended[\s-]release|ER|XR|CR|SR|XL|DR|ODT))*\s*(?P<strength>\d+(?:\.\d+)?(?:\s*[-/]\s*\d+(?:\.\d+)?)*\s*(?:mg|mcg|g|gm|%|ml|units?)\b%?)")
+    crate::text::pattern(&format!(r"(?i)^(?:\s*(?:{}))*\s*\d+(?:\.\d+)?(?:\s*[-/]\s*\d+(?:\.\d+)?)*\s*(?:mg|mcg|g|gm|%|ml|units?)\b%?", FORMS.join("|")))
         .expect("strength")
 });
 /// Salt words that belong to the name ("Orphenadrine Citrate"); release
 /// forms ("ER") do not (docs/annotation-guidelines.md §2).
+const SALTS: &[&str] = &[
+    "citrate",
+    "sodium",
+    "potassium",
+    "hcl",
+    "hydrochloride",
+    "tartrate",
+    "maleate",
+    "succinate",
+    "besylate",
+];
 static NAME_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern(r"(?i)^\s+(?:citrate|sodium|potassium|hcl|hydrochloride|tartrate|maleate|succinate|besylate)\b")
-        .expect("name suffix")
+    crate::text::pattern(&format!(r"(?i)^\s+(?:{})\b", SALTS.join("|"))).expect("name suffix")
 });
 static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern(r"(?i)#\s*\d+|\b\d+\s*(?:months?|days?)\s+supply\b|\b\d+\s+containers?\b|\b\d+\s*(?:g|grams)\b")
@@ -133,32 +164,24 @@ impl Sentence<'_> {
             Some((end, Some(drug))) => (end, Some(drug)),
             _ => (word.end(), single),
         };
+        let after = head(&sentence[name_end..], LOOKAHEAD);
         // An unknown word is a drug only when a strength follows it.
         let may_be_unknown = known.is_none()
             && may_be_unknown_drug(word)
+            && may_start_strength(after)
             && !NOT_DRUGS
                 .iter()
                 .any(|w| w.as_bytes().eq_ignore_ascii_case(word.letters()));
         if known.is_none() && !may_be_unknown {
             return None;
         }
-        let after = head(&sentence[name_end..], LOOKAHEAD);
-        // Most words have no strength after them: a byte scan for its
-        // digits, then a test without captures, are much cheaper than
-        // reading the captures.
-        let strength = (after.bytes().any(|b| b.is_ascii_digit()) && STRENGTH.is_match(after))
-            .then(|| STRENGTH.captures(after))
-            .flatten()
-            .and_then(|c| c.name("strength"));
-        let unknown_with_strength = may_be_unknown && strength.is_some();
-        if known.is_none() && !unknown_with_strength {
+        let strength = strength_at_start(after);
+        if known.is_none() && strength.is_none() {
             return None;
         }
-        let name_end = NAME_SUFFIX
-            .find(head(&sentence[name_end..], LOOKAHEAD))
-            .map_or(name_end, |m| name_end + m.end());
+        let name_end = name_end + salt_at_start(head(&sentence[name_end..], LOOKAHEAD));
         let name = clean(doc, start + word.start(), start + name_end)?;
-        let details_from = name_end + strength.map_or(0, |s| s.end());
+        let details_from = name_end + strength.as_ref().map_or(0, |s| s.end);
         // Details belong to this drug up to the next drug or the clause end.
         let window = detail_window(&sentence[details_from..]);
         let found = |re: &Regex| {
@@ -172,14 +195,14 @@ impl Sentence<'_> {
         };
         let medication = Medication {
             generic: known.and_then(|d| d.generic).map(str::to_string),
-            strength: strength.and_then(|s| {
-                clean(
-                    doc,
-                    start + name_end + s.start(),
-                    start + name_end + s.end(),
-                )
-            }),
-            quantity: found(&QUANTITY),
+            strength: strength
+                .and_then(|s| clean(doc, start + name_end + s.start, start + name_end + s.end)),
+            // Every quantity has a digit; most windows have none.
+            quantity: window
+                .bytes()
+                .any(|b| b.is_ascii_digit())
+                .then(|| found(&QUANTITY))
+                .flatten(),
             frequency: found(&FREQUENCY),
             route: found(&ROUTE),
             status: *self.status.get_or_init(|| status_of(sentence)),
@@ -193,6 +216,52 @@ impl Sentence<'_> {
 /// with a strength after it: a capitalized word of four letters or more.
 fn may_be_unknown_drug(word: Word) -> bool {
     word.letters().len() >= 4 && word.letters()[0].is_ascii_uppercase()
+}
+
+/// The strength at the start of `after` (a byte range), if any. Most words
+/// have none after them: a test of the next byte is much cheaper than the
+/// search.
+fn strength_at_start(after: &str) -> Option<std::ops::Range<usize>> {
+    if !may_start_strength(after) {
+        return None;
+    }
+    let found = STRENGTH.find(after)?;
+    let digit = found.as_str().find(|c: char| c.is_ascii_digit())?;
+    Some(found.start() + digit..found.end())
+}
+
+/// Whether [`STRENGTH`] may match `after`: past any spaces it needs a digit
+/// or a form word.
+fn may_start_strength(after: &str) -> bool {
+    first_past_spaces(after).is_some_and(|b| b.is_ascii_digit() || may_begin(b, FORMS))
+}
+
+/// How long the salt word at the start of `after` is, spaces before it
+/// included ("Citrate" of "Orphenadrine Citrate"); 0 if there is none.
+fn salt_at_start(after: &str) -> usize {
+    if !first_past_spaces(after).is_some_and(|b| may_begin(b, SALTS)) {
+        return 0;
+    }
+    NAME_SUFFIX.find(after).map_or(0, |m| m.end())
+}
+
+/// The first byte of `text` past any spaces (the `\s` of an ASCII pattern,
+/// vertical tab included).
+fn first_past_spaces(text: &str) -> Option<u8> {
+    text.bytes()
+        .find(|b| !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '))
+}
+
+/// Whether `b` may begin one of `words` (pieces of a case-insensitive
+/// pattern, each beginning with a letter): a byte above ASCII may begin the
+/// long s or Kelvin sign that case folding matches with "s" or "k".
+fn may_begin(b: u8, words: &[&str]) -> bool {
+    !b.is_ascii()
+        || words.iter().any(|w| {
+            w.as_bytes()
+                .first()
+                .is_some_and(|first| first.eq_ignore_ascii_case(&b))
+        })
 }
 
 /// The text after a drug that can describe it: up to the next drug, a
@@ -420,6 +489,27 @@ mod tests {
         }
         for b in 0..=255u8 {
             assert_eq!(letters(u64::from(b)) != 0, b.is_ascii_alphabetic(), "{b}");
+        }
+    }
+
+    /// The tests before the strength and salt searches turn away none of
+    /// their matches.
+    #[test]
+    fn strengths_and_salts_are_found_after_the_first_byte_tests() {
+        for after in [
+            " 10mg",
+            "10 mg",
+            " capsules 10mg",
+            "\u{b}ER 5mg",
+            " Extended-release 20 mg",
+            " ODT 4mg",
+            " \u{17f}olution 5mg",
+        ] {
+            assert!(strength_at_start(after).is_some(), "{after:?}");
+        }
+        assert_eq!(strength_at_start(" ER 10mg, #30"), Some(4..8));
+        for after in [" Citrate 100mg", "\tHCl", "\n\nSodium"] {
+            assert!(salt_at_start(after) > 0, "{after:?}");
         }
     }
 }
