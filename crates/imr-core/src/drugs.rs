@@ -179,7 +179,7 @@ struct Entry {
 }
 
 /// The lexicon by name and by the first words of two-word names, built once.
-struct Lexicon {
+pub struct Lexicon {
     by_name: HashMap<&'static [u8], Entry, BuildHasherDefault<Fnv>>,
     /// Bit `n` of `starts[a][b]` is set when a key of `n` bytes begins with
     /// bytes `a` and `b`, and of `ends[a][z]` when one begins with `a` and
@@ -228,35 +228,43 @@ fn first_two_and_last(bytes: &[u8]) -> (usize, usize, usize) {
 const LONGEST: usize = 24;
 const _: () = assert!(LONGEST < u32::BITS as usize);
 
-/// Looks up a name (any case; one or two words). This runs for every word of
-/// a case summary, so it allocates nothing: a word whose length and first,
-/// second and last letters no name has (most words: "of", "the",
-/// "patient") is none, and the others are lowercased into a small buffer
-/// and looked up by a cheap hash.
+/// Looks up a name (any case; one or two words).
 pub fn lookup(name: &str) -> Option<Drug> {
-    entry(name.as_bytes()).and_then(|e| e.drug)
+    LEXICON.entry(name.as_bytes()).and_then(|e| e.drug)
 }
 
-/// The drug a word names, and whether it starts a two-word name (so a
-/// scanner knows to look one word further): one lookup for both.
-pub fn look_up_word(word: &[u8]) -> (Option<Drug>, bool) {
-    entry(word).map_or((None, false), |e| (e.drug, e.starts_two_word_name))
+/// The lexicon, for a scanner that looks up every word (taken once, not at
+/// every word).
+pub fn lexicon() -> &'static Lexicon {
+    &LEXICON
 }
 
-fn entry(name: &[u8]) -> Option<Entry> {
-    if name.len() > LONGEST {
-        return None;
+impl Lexicon {
+    /// The drug a word names, and whether it starts a two-word name (so a
+    /// scanner knows to look one word further): one lookup for both.
+    pub fn look_up_word(&self, word: &[u8]) -> (Option<Drug>, bool) {
+        self.entry(word)
+            .map_or((None, false), |e| (e.drug, e.starts_two_word_name))
     }
-    let lexicon = &*LEXICON;
-    let (a, b, z) = first_two_and_last(name);
-    if (lexicon.starts[a][b] & lexicon.ends[a][z]) >> name.len() & 1 == 0 {
-        return None;
+
+    /// This runs for every word of a case summary, so it allocates nothing:
+    /// a word whose length and first, second and last letters no name has
+    /// (most words: "of", "the", "patient") is none, and the others are
+    /// lowercased into a small buffer and looked up by a cheap hash.
+    fn entry(&self, name: &[u8]) -> Option<Entry> {
+        if name.len() > LONGEST {
+            return None;
+        }
+        let (a, b, z) = first_two_and_last(name);
+        if (self.starts[a][b] & self.ends[a][z]) >> name.len() & 1 == 0 {
+            return None;
+        }
+        let mut buffer = [0u8; LONGEST];
+        let lower = &mut buffer[..name.len()];
+        lower.copy_from_slice(name);
+        lower.make_ascii_lowercase();
+        self.by_name.get(&*lower).copied()
     }
-    let mut buffer = [0u8; LONGEST];
-    let lower = &mut buffer[..name.len()];
-    lower.copy_from_slice(name);
-    lower.make_ascii_lowercase();
-    lexicon.by_name.get(&*lower).copied()
 }
 
 /// FNV-1a: for keys of a few bytes it is many times cheaper than the
@@ -309,7 +317,7 @@ mod tests {
                 assert!(lookup(&written).is_some(), "{written:?}");
             }
             if let Some((first, _)) = name.split_once(' ') {
-                assert!(look_up_word(first.as_bytes()).1, "{first:?}");
+                assert!(lexicon().look_up_word(first.as_bytes()).1, "{first:?}");
             }
         }
     }

@@ -9,6 +9,7 @@ use crate::text::{clean, head, squash};
 use crate::{Medication, MedicationStatus, Spanned};
 use regex::Regex;
 use std::cell::OnceCell;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -102,6 +103,7 @@ const NOT_DRUGS: &[&str] = &[
 pub fn parse(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Medication> {
     let mut meds: Vec<Medication> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
+    let lexicon = drugs::lexicon();
     for &(start, end) in sentences {
         let sentence = Sentence {
             doc,
@@ -111,7 +113,7 @@ pub fn parse(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Medication> {
         };
         let mut words = words(sentence.text);
         while let Some(word) = words.next() {
-            let (single, starts_two_word_name) = drugs::look_up_word(word.letters());
+            let (single, starts_two_word_name) = lexicon.look_up_word(word.letters());
             // Most words are no drug and start no name: they are passed over
             // here, the others read by `medication_at`.
             if single.is_none() && !starts_two_word_name && !may_be_unknown_drug(word) {
@@ -268,8 +270,9 @@ fn may_begin(b: u8, words: &[&str]) -> bool {
 /// semicolon or period, or `LOOKAHEAD` bytes.
 fn detail_window(rest: &str) -> &str {
     let rest = head(rest, LOOKAHEAD);
-    let window = &rest[..rest.find([';', '.']).unwrap_or(rest.len())];
-    match words(window).find(|w| drugs::look_up_word(w.letters()).0.is_some()) {
+    let clause_end = rest.bytes().position(|b| b == b';' || b == b'.');
+    let window = &rest[..clause_end.unwrap_or(rest.len())];
+    match words(window).find(|w| drugs::lexicon().look_up_word(w.letters()).0.is_some()) {
         Some(next_drug) => &window[..next_drug.start()],
         None => window,
     }
@@ -278,17 +281,17 @@ fn detail_window(rest: &str) -> &str {
 /// Adds a mention: a name already listed keeps its first mention and gains
 /// the details and the strongest status (requested > current > prior).
 fn merge(meds: &mut Vec<Medication>, by_key: &mut HashMap<String, usize>, m: Medication) {
-    let key = squash(&m.name.value);
-    match by_key.get(&key).map(|&i| &mut meds[i]) {
-        Some(existing) => {
+    match by_key.entry(squash(&m.name.value)) {
+        Entry::Occupied(listed) => {
+            let existing = &mut meds[*listed.get()];
             existing.status = existing.status.max(m.status);
             fill(&mut existing.strength, m.strength);
             fill(&mut existing.quantity, m.quantity);
             fill(&mut existing.frequency, m.frequency);
             fill(&mut existing.route, m.route);
         }
-        None => {
-            by_key.insert(key, meds.len());
+        Entry::Vacant(new) => {
+            new.insert(meds.len());
             meds.push(m);
         }
     }
