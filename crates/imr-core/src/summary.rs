@@ -83,10 +83,13 @@ pub fn read(doc: &Document, start: usize, end: usize) -> (Patient, Vec<TimelineE
     patient.work_status = absolute(WORK_STATUSES)
         .rev()
         .find_map(|(s, e)| clean(doc, s, e));
-    patient.occupation = sentences
-        .iter()
-        .filter(|&&range| lower.has_any(range, &["work", "employed"]))
-        .find_map(|&(s, e)| group(doc, &OCCUPATION, &["job"], s, e));
+    patient.occupation = lower
+        .sentences_with(&sentences, &["work", "employed"])
+        .into_iter()
+        .find_map(|index| {
+            let (s, e) = sentences[index];
+            group(doc, &OCCUPATION, &["job"], s, e)
+        });
     // The first mention, read again for its groups (same match: it starts there).
     patient.mechanism = absolute(MECHANISMS).next().and_then(|(at, _)| {
         let captures = MECHANISM_GROUPS.captures_at(&doc.text[..end], at)?;
@@ -132,11 +135,11 @@ pub fn in_sentences_with<'a>(
     doc: &'a Document,
     sentences: &'a [(usize, usize)],
 ) -> impl Iterator<Item = (usize, (usize, usize))> + 'a {
-    sentences
-        .iter()
-        .enumerate()
-        .filter(move |&(_, &range)| lower.has_any(range, words))
-        .flat_map(move |(index, &(s, e))| {
+    lower
+        .sentences_with(sentences, words)
+        .into_iter()
+        .flat_map(move |index| {
+            let (s, e) = sentences[index];
             re.find_iter(&doc.text[s..e])
                 .map(move |m| (index, (s + m.start(), s + m.end())))
         })
@@ -171,10 +174,25 @@ impl Lowercase {
         &self.text[s - self.start..e - self.start]
     }
 
-    /// Whether the normalized range holds one of `words` (lowercase), in any case.
-    pub fn has_any(&self, range: (usize, usize), words: &[&str]) -> bool {
-        let text = self.of(range);
-        words.iter().any(|w| text.contains(w))
+    /// The indices of the sentences (normalized ranges in text order, as
+    /// [`sentences`] gives them) that hold one of `words` (lowercase), in
+    /// any case, in order. One search of the summary per word finds them:
+    /// a word holds no white space, so each occurrence lies in one sentence.
+    pub fn sentences_with(&self, sentences: &[(usize, usize)], words: &[&str]) -> Vec<usize> {
+        let mut found: Vec<usize> = words
+            .iter()
+            .flat_map(|word| {
+                memchr::memmem::find_iter(self.text.as_bytes(), word.as_bytes()).filter_map(|at| {
+                    let at = self.start + at;
+                    let index = sentences.partition_point(|&(_, e)| e <= at);
+                    let &(s, e) = sentences.get(index)?;
+                    (s <= at && at + word.len() <= e).then_some(index)
+                })
+            })
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
     }
 }
 
@@ -327,11 +345,11 @@ fn treatments(
 ) -> Vec<crate::PriorTreatment> {
     let mut out: Vec<crate::PriorTreatment> = Vec::new();
     // A sentence's first cue starts its list.
-    let cues = sentences
-        .iter()
-        .enumerate()
-        .filter(|&(_, &range)| lower.has_any(range, &["treat"]))
-        .filter_map(|(index, &(s, e))| {
+    let cues = lower
+        .sentences_with(sentences, &["treat"])
+        .into_iter()
+        .filter_map(|index| {
+            let (s, e) = sentences[index];
             TREATMENTS_CUE
                 .find(&doc.text[s..e])
                 .map(|m| (index, s + m.end()))

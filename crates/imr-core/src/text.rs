@@ -27,6 +27,9 @@ pub fn clean(doc: &Document, start: usize, end: usize) -> Option<Spanned<String>
 /// The lines of `raw` joined as [`clean`] joins them, runs of spaces squashed.
 fn joined_lines(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
+    // Runs of spaces are rare in most renderings: one search of the whole
+    // text spares a search of every line.
+    let has_runs = memchr::memmem::find(raw.as_bytes(), b"  ").is_some();
     let mut line_start = 0;
     for line_end in memchr::memchr_iter(b'\n', raw.as_bytes()).chain([raw.len()]) {
         let piece = raw[line_start..line_end].trim_matches(' ');
@@ -45,7 +48,7 @@ fn joined_lines(raw: &str) -> String {
         // Runs of spaces become one: copy up to each run's first space. Most
         // lines have none and are copied whole.
         let mut rest = piece;
-        if rest.contains("  ") {
+        if has_runs && rest.contains("  ") {
             while let Some(at) = rest.find("  ") {
                 out.push_str(&rest[..=at]);
                 rest = rest[at..].trim_start_matches(' ');
