@@ -15,7 +15,9 @@ use std::cell::Cell;
 use std::sync::LazyLock;
 
 /// A letter layout: how sure it is that `doc` is one of its letters
-/// (0 = not at all, 1 = every marker present), and its extractor.
+/// (0 = not at all, 1 = every marker present), and its extractor. Only the
+/// first layout may be sure with a marker missing (a test holds the others
+/// to it: detection relies on it).
 struct Layout {
     /// Every phrase `detect` asks about.
     markers: &'static [&'static str],
@@ -113,10 +115,27 @@ const MIN_CONFIDENCE: f32 = 0.25;
 
 pub fn parse(doc: &Document) -> Determination {
     let markers = Markers::of(doc);
-    let best = LAYOUTS
-        .iter()
-        .map(|layout| (layout, (layout.detect)(&markers)))
-        .max_by(|a, b| a.1.confidence.total_cmp(&b.1.confidence));
+    // The most confident layout; of equally confident ones the last.
+    let mut best: Option<(&Layout, Detection)> = None;
+    for layout in LAYOUTS {
+        // Once one layout is sure, a later one can take its place only by
+        // being sure too, which takes all its markers: the first one missing
+        // settles it without searching for the rest.
+        let beaten = best
+            .as_ref()
+            .is_some_and(|(_, sure)| sure.confidence >= 1.0)
+            && !layout.markers.iter().all(|m| markers.has(m));
+        if beaten {
+            continue;
+        }
+        let found = (layout.detect)(&markers);
+        if best
+            .as_ref()
+            .is_none_or(|(_, so_far)| found.confidence >= so_far.confidence)
+        {
+            best = Some((layout, found));
+        }
+    }
     let mut det = match best {
         Some((layout, found)) if found.confidence >= MIN_CONFIDENCE => {
             let mut det = (layout.extract)(doc, found.format);
@@ -339,4 +358,37 @@ fn finish(
     content_diagnostics(&det, guidelines, &mut diagnostics);
     det.diagnostics = diagnostics;
     det
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A layout after the first is never sure with one of its markers
+    /// missing, and is sure with all of them: `parse` skips such a layout
+    /// once another is sure and one of its markers is missing.
+    #[test]
+    fn later_layouts_are_sure_only_with_every_marker() {
+        for layout in &LAYOUTS[1..] {
+            let text = layout.markers.join("\n");
+            let doc = Document::new(&text);
+            assert_eq!(
+                (layout.detect)(&Markers::of(&doc)).confidence,
+                1.0,
+                "{text}"
+            );
+            for missing in layout.markers {
+                let text: Vec<&str> = layout
+                    .markers
+                    .iter()
+                    .filter(|m| *m != missing)
+                    .copied()
+                    .collect();
+                let text = text.join("\n");
+                let doc = Document::new(&text);
+                let confidence = (layout.detect)(&Markers::of(&doc)).confidence;
+                assert!(confidence < 1.0, "sure without {missing:?}");
+            }
+        }
+    }
 }
