@@ -29,7 +29,7 @@ fn joined_lines(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     // Runs of spaces are rare in most renderings: one search of the whole
     // text spares a search of every line.
-    let has_runs = memchr::memmem::find(raw.as_bytes(), b"  ").is_some();
+    let has_runs = raw.contains("  ");
     let mut line_start = 0;
     for line_end in memchr::memchr_iter(b'\n', raw.as_bytes()).chain([raw.len()]) {
         let piece = raw[line_start..line_end].trim_matches(' ');
