@@ -2,7 +2,7 @@
 //! and the date of injury when only the prose gives it.
 
 use crate::normalize::Document;
-use crate::text::{captures, date_after};
+use crate::text::date_after;
 use crate::{Patient, Sex, Spanned};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -25,20 +25,27 @@ static INJURY_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// Reads the patient in the normalized range `[start, end)` (the case summary).
 pub fn parse(doc: &Document, start: usize, end: usize) -> Patient {
     let mut patient = Patient::default();
-    if let Some(g) = captures(&AGE_SEX, &doc.text, start, end) {
-        if let (Some(age), Some(sex)) = (g[1], g[2]) {
-            if let Ok(years) = doc.text[age.0..age.1].parse::<u32>() {
-                if (1..=120).contains(&years) {
-                    patient.age = Some(Spanned::new(years, doc.span(age.0, age.1)));
-                }
+    // The groups are read from the match itself (a search with captures
+    // costs a second pass): the age is the digits it starts with (`\b`
+    // before them, no digit after), the sex the letters it ends with (a
+    // space, comma or hyphen before them).
+    if let Some(m) = AGE_SEX.find(&doc.text[start..end]) {
+        let matched = m.as_str().as_bytes();
+        let digits = matched.iter().take_while(|b| b.is_ascii_digit()).count();
+        let letters = matched.iter().rev().take_while(|b| b.is_ascii_alphabetic());
+        let (from, to) = (start + m.start(), start + m.end());
+        let (age, sex) = ((from, from + digits), (to - letters.count(), to));
+        if let Ok(years) = doc.text[age.0..age.1].parse::<u32>() {
+            if (1..=120).contains(&years) {
+                patient.age = Some(Spanned::new(years, doc.span(age.0, age.1)));
             }
-            let word = doc.text[sex.0..sex.1].to_ascii_lowercase();
-            let value = match word.as_str() {
-                "male" | "man" | "gentleman" | "boy" => Sex::Male,
-                _ => Sex::Female,
-            };
-            patient.sex = Some(Spanned::new(value, doc.span(sex.0, sex.1)));
         }
+        let word = doc.text[sex.0..sex.1].to_ascii_lowercase();
+        let value = match word.as_str() {
+            "male" | "man" | "gentleman" | "boy" => Sex::Male,
+            _ => Sex::Female,
+        };
+        patient.sex = Some(Spanned::new(value, doc.span(sex.0, sex.1)));
     }
     patient.date_of_injury = date_after(&INJURY_DATE, doc, start, end);
     patient
