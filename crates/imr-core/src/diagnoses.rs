@@ -170,23 +170,26 @@ fn split(sentence: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
     let mut pending: Option<(usize, usize)> = None;
     for &(s, e, by_word) in &pieces {
         let text = sentence[s..e].trim();
-        let words: Vec<&str> = text.split_whitespace().collect();
-        let opens_with_condition = words.first().is_some_and(|w| CONDITION.is_match(w));
+        let condition = CONDITION.is_match(text);
+        let procedure = !condition && PROCEDURE.is_match(text);
+        let mut words = text.split_whitespace();
+        let (first, second) = (words.next(), words.next());
+        // A match in a word is a match in the piece: only a condition can
+        // open with a condition word, and a piece of one word is that word.
+        let opens_with_condition =
+            condition && (second.is_none() || first.is_some_and(|w| CONDITION.is_match(w)));
         // "cervical sprain and strain", "shoulder pain and injury status post
         // ...": a head noun with no site of its own shares the modifier of the
         // item before ("hypertension and dyslipidemia" share none).
-        let previous_has_modifier = merged
-            .last()
-            .is_some_and(|&(ps, pe)| sentence[ps..pe].split_whitespace().count() > 1);
         let shares_modifier = by_word
-            && previous_has_modifier
             && opens_with_condition
-            && !words.get(1).is_some_and(|w| CONDITION.is_match(w))
-            && !words
-                .iter()
-                .any(|w| matches!(*w, "of" | "to" | "at" | "in"));
-        let condition = CONDITION.is_match(text);
-        let procedure = !condition && PROCEDURE.is_match(text);
+            && !second.is_some_and(|w| CONDITION.is_match(w))
+            && !text
+                .split_whitespace()
+                .any(|w| matches!(w, "of" | "to" | "at" | "in"))
+            && merged
+                .last()
+                .is_some_and(|&(ps, pe)| sentence[ps..pe].split_whitespace().nth(1).is_some());
         if let (true, None, Some(last)) = (shares_modifier || procedure, pending, merged.last_mut())
         {
             last.1 = e;
