@@ -131,10 +131,15 @@ fn plain_run(bytes: &[u8]) -> usize {
 }
 
 fn normalize_chars(input: &str) -> (String, Vec<Stretch>) {
-    if plain_run(input.as_bytes()) == input.len() {
+    let bytes = input.as_bytes();
+    let plain_prefix = plain_run(bytes);
+    if plain_prefix == input.len() {
         return (input.to_string(), Vec::new());
     }
     let mut text = String::with_capacity(input.len());
+    // The plain start is copied as found, each byte at its original offset
+    // (which needs no stretch), rather than read again.
+    text.push_str(&input[..plain_prefix]);
     let mut map: Vec<Stretch> = Vec::new();
     // Bytes copied from `original` on continue the last stretch when it is a
     // copied one that has reached there (at first, the identity), or start one.
@@ -151,8 +156,7 @@ fn normalize_chars(input: &str) -> (String, Vec<Stretch>) {
             });
         }
     };
-    let bytes = input.as_bytes();
-    let mut at = 0;
+    let mut at = plain_prefix;
     while at < input.len() {
         // Copy the run of plain bytes in one go; only the rest is read by char.
         let run = plain_run(&bytes[at..]);
