@@ -201,10 +201,11 @@ impl Scan {
     /// order), exactly those of `Regex::find_iter` with that pattern alone.
     ///
     /// One search finds the next place where any pattern matches; there, each
-    /// pattern that is not inside its own previous match and can start with
-    /// the byte there is tried anchored, since the search reports only the
-    /// first pattern of those that match. Every place where some pattern
-    /// starts a match is visited, so no match of any pattern is missed.
+    /// later pattern that is not inside its own previous match and can start
+    /// with the byte there is tried anchored, since the search reports only
+    /// the first pattern of those that match (so no earlier one matches
+    /// there). Every place where some pattern starts a match is visited, so
+    /// no match of any pattern is missed.
     pub fn find_each(&self, haystack: &str) -> Vec<Vec<(usize, usize)>> {
         use regex_automata::{Anchored, Input, PatternID};
         let mut found = vec![Vec::new(); self.starts.len()];
@@ -215,13 +216,14 @@ impl Scan {
             let at = m.start();
             // An empty match at the end starts with no byte: every pattern may match there.
             let byte = haystack.as_bytes().get(at).copied();
-            for (index, matches) in found.iter_mut().enumerate() {
+            let reported = m.pattern().as_usize();
+            for (index, matches) in found.iter_mut().enumerate().skip(reported) {
                 if at < free_from[index]
                     || byte.is_some_and(|b| !self.starts[index][usize::from(b)])
                 {
                     continue;
                 }
-                let end = if index == m.pattern().as_usize() {
+                let end = if index == reported {
                     Some(m.end())
                 } else {
                     let input = Input::new(haystack)
