@@ -22,25 +22,27 @@ const ABBREVIATIONS: [&str; 12] = [
 const DOUBTFUL_DATE: &str = r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+\d{4,5}\b|\b\d{3,4}-\d{4}\b|\b\d{1,2}-\d{4}\b";
 const PAIN_SCORE: &str = r"(?i)\b\d{1,2}(?:\.\d)?(?:\s*(?:-|to)\s*\d{1,2})?\s*(?:/\s*10\b|out\s+of\s+10\b|on\s+a\s+(?:scale\s+of\s+(?:0\s*-\s*)?10|10-point\s+scale|0-10\s+scale))";
 const WORK_STATUS: &str = r"(?i)\b(?:temporar(?:il)?y\s+total(?:ly)?\s+disab(?:ility|led)|temporary\s+partial\s+disability|\bTTD\b|permanent\s+and\s+stationary|(?:return(?:ed)?|able\s+to\s+return|released)\s+to\s+(?:modified|full|regular|light|restricted)?\s*(?:work|duty)(?:\s+with(?:out)?\s+restrictions)?|(?:working|work)\s+(?:with\s+)?(?:modified|full|regular|light)\s+dut(?:y|ies)|(?:modified|full|regular|light)\s+duty|working\s+with(?:out)?\s+restrictions|off\s+(?:of\s+)?work(?:\s+until\s+[\d/-]+)?|not\s+(?:currently\s+)?working)";
-/// What one pass over the summary finds, in the order of [`SUMMARY_SCAN`].
-const DATES: usize = 0;
-const DOUBTFUL_DATES: usize = 1;
+/// What one pass over the summary finds, in the order of [`SUMMARY_SCAN`]:
+/// the most frequent last, since where the pass finds a pattern's match,
+/// only the patterns after it are tried.
+const MECHANISMS: usize = 0;
+const WORK_STATUSES: usize = 1;
 const PAIN_SCORES: usize = 2;
-const WORK_STATUSES: usize = 3;
+const DOUBTFUL_DATES: usize = 3;
 const STUDIES: usize = 4;
-const BODY_PARTS: usize = 5;
-const MECHANISMS: usize = 6;
+const DATES: usize = 5;
+const BODY_PARTS: usize = 6;
 static SUMMARY_SCAN: LazyLock<Scan> =
     LazyLock::new(|| Scan::new(&summary_patterns()).expect("summary scan"));
 fn summary_patterns() -> [&'static str; 7] {
     [
-        DATE_PATTERN,
-        DOUBTFUL_DATE,
-        PAIN_SCORE,
-        WORK_STATUS,
-        STUDY,
-        &anatomy::MENTION_PATTERN,
         MECHANISM,
+        WORK_STATUS,
+        PAIN_SCORE,
+        DOUBTFUL_DATE,
+        STUDY,
+        DATE_PATTERN,
+        &anatomy::MENTION_PATTERN,
     ]
 }
 /// Every match holds "work" or "employed" and lies within one sentence.
