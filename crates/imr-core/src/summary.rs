@@ -25,17 +25,21 @@ const WORK_STATUS: &str = r"(?i)\b(?:temporar(?:il)?y\s+total(?:ly)?\s+disab(?:i
 /// What one pass over the summary finds, in the order of [`SUMMARY_SCAN`]:
 /// the most frequent last, since where the pass finds a pattern's match,
 /// only the patterns after it are tried.
-const MECHANISMS: usize = 0;
-const WORK_STATUSES: usize = 1;
-const PAIN_SCORES: usize = 2;
-const DOUBTFUL_DATES: usize = 3;
-const STUDIES: usize = 4;
-const DATES: usize = 5;
-const BODY_PARTS: usize = 6;
+const TREATMENTS_CUES: usize = 0;
+const OCCUPATIONS: usize = 1;
+const MECHANISMS: usize = 2;
+const WORK_STATUSES: usize = 3;
+const PAIN_SCORES: usize = 4;
+const DOUBTFUL_DATES: usize = 5;
+const STUDIES: usize = 6;
+const DATES: usize = 7;
+const BODY_PARTS: usize = 8;
 static SUMMARY_SCAN: LazyLock<Scan> =
     LazyLock::new(|| Scan::new(&summary_patterns()).expect("summary scan"));
-fn summary_patterns() -> [&'static str; 7] {
+fn summary_patterns() -> [&'static str; 9] {
     [
+        TREATMENTS_CUE,
+        OCCUPATION,
         MECHANISM,
         WORK_STATUS,
         PAIN_SCORE,
@@ -45,11 +49,11 @@ fn summary_patterns() -> [&'static str; 7] {
         &anatomy::MENTION_PATTERN,
     ]
 }
-/// Every match holds "work" or "employed" and lies within one sentence.
-static OCCUPATION: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern(r"(?i)\b(?:works|worked|working|employed)\s+as\s+(?:an?\s+)?(?P<job>[a-z][a-z /-]+?)(?:\s+(?:for|at|with|who|when|and)\b|[,.;])")
-        .expect("occupation")
-});
+/// Every match lies within one sentence: no part of it holds a sentence end.
+const OCCUPATION: &str = r"(?i)\b(?:works|worked|working|employed)\s+as\s+(?:an?\s+)?(?P<job>[a-z][a-z /-]+?)(?:\s+(?:for|at|with|who|when|and)\b|[,.;])";
+/// [`OCCUPATION`] compiled alone, to read its group.
+static OCCUPATION_GROUPS: LazyLock<Regex> =
+    LazyLock::new(|| crate::text::pattern(OCCUPATION).expect("occupation"));
 const MECHANISM: &str = r"(?i)\b(?:mechanism\s+of\s+(?:the\s+)?injury\s+(?:is|was)\s+(?:detailed\s+|described\s+|reported\s+|noted\s+|documented\s+)?(?:as\s+)?|(?:injury|injuries|injured)\s+(?:occurred\s+)?(?:while|when)\s+(?:(?:the\s+injured\s+worker|he|she|the\s+patient)\s+)?|occurred\s+when\s+(?:the\s+injured\s+worker|he|she|the\s+patient)\s+|(?:sustained|suffered)\s+(?:an?\s+)?(?:industrial\s+|work-related\s+)?(?:injury|injuries)[a-z\s]*?\s(?:while|when|after|from|due\s+to|as\s+a\s+result\s+of)\s+(?:(?:he|she|the\s+injured\s+worker)\s+)?)(?P<what>[^.;]+?)\s*(?:[.;]|,\s+(?:and\s+)?(?:he|she|the\s+injured))|(?:injured\s+worker|he|she|patient)\s+was\s+(?P<doing>(?:picking|lifting|carrying|pushing|pulling|moving|reaching|bending|twisting|climbing|walking|stepping|driving|stocking|loading|unloading|cleaning|working|trying)\b[^.;]*?)\s+when\b";
 /// [`MECHANISM`] compiled alone, to read its groups.
 static MECHANISM_GROUPS: LazyLock<Regex> =
@@ -61,11 +65,10 @@ static STUDY_WORD: LazyLock<Regex> = LazyLock::new(|| crate::text::pattern(STUDY
 static FINDINGS: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern(r"(?i)\b(?:revealed|showed|shows|demonstrated|demonstrates|noted|indicated|indicates|was\s+(?:normal|negative|unremarkable)|were\s+(?:normal|negative|unremarkable)|impression)\b").expect("findings")
 });
-/// Every cue holds "treat" (see `treatments`).
-static TREATMENTS_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern(r"(?i)\b(?:treatment(?:s)?\s+(?:to\s+date\s+)?(?:has|have)\s+included|treatment\s+to\s+date\s+(?:included|includes|consisted\s+of)|(?:prior|past|previous)\s+treatments?\s+(?:has\s+|have\s+)?(?:included|includes|consisted\s+of)|(?:has|had)\s+been\s+treated\s+with|treated\s+conservatively\s+with)\s*:?\s*")
-        .expect("treatments cue")
-});
+/// What introduces the treatments to date. Its words hold no sentence end;
+/// its trailing white space, cut at the sentence's end, is what a search of
+/// the sentence alone takes.
+const TREATMENTS_CUE: &str = r"(?i)\b(?:treatment(?:s)?\s+(?:to\s+date\s+)?(?:has|have)\s+included|treatment\s+to\s+date\s+(?:included|includes|consisted\s+of)|(?:prior|past|previous)\s+treatments?\s+(?:has\s+|have\s+)?(?:included|includes|consisted\s+of)|(?:has|had)\s+been\s+treated\s+with|treated\s+conservatively\s+with)\s*:?\s*";
 
 /// Everything the summary in the normalized range `[start, end)` says about
 /// the patient, and its dated events.
@@ -85,13 +88,10 @@ pub fn read(doc: &Document, start: usize, end: usize) -> (Patient, Vec<TimelineE
     patient.work_status = absolute(WORK_STATUSES)
         .rev()
         .find_map(|(s, e)| clean(doc, s, e));
-    patient.occupation = lower
-        .sentences_with(&sentences, &["work", "employed"])
-        .into_iter()
-        .find_map(|index| {
-            let (s, e) = sentences[index];
-            group(doc, &OCCUPATION, &["job"], s, e)
-        });
+    // A sentence's first match, read again for its group (the same match:
+    // nothing before it or after its end takes part in it).
+    patient.occupation = first_per_sentence(in_sentences(absolute(OCCUPATIONS), &sentences))
+        .find_map(|(_, (s, e))| group(doc, &OCCUPATION_GROUPS, &["job"], s, e));
     // The first mention, read again for its groups (same match: it starts there).
     patient.mechanism = absolute(MECHANISMS).next().and_then(|(at, _)| {
         let captures = MECHANISM_GROUPS.captures_at(&doc.text[..end], at)?;
@@ -107,7 +107,8 @@ pub fn read(doc: &Document, start: usize, end: usize) -> (Patient, Vec<TimelineE
     patient.studies = first_per_sentence(in_sentences(absolute(STUDIES), &sentences))
         .filter_map(|(i, kind)| study(doc, &lower, sentences[i], kind))
         .collect();
-    patient.treatments = treatments(doc, &sentences, &lower);
+    let cues = first_per_sentence(in_sentences(absolute(TREATMENTS_CUES), &sentences));
+    patient.treatments = treatments(doc, &sentences, cues);
     (patient, timeline(doc, &sentences, &lower, &dates))
 }
 
@@ -339,24 +340,15 @@ fn study_kind(written: &str) -> &'static str {
 }
 
 /// Treatments to date: the list after "Treatment to date has included" and
-/// the like, each item with the category of the treatment classifier.
+/// the like (a sentence's first cue, as `(sentence index, match range)`),
+/// each item with the category of the treatment classifier.
 fn treatments(
     doc: &Document,
     sentences: &[(usize, usize)],
-    lower: &Lowercase,
+    cues: impl Iterator<Item = (usize, (usize, usize))>,
 ) -> Vec<crate::PriorTreatment> {
     let mut out: Vec<crate::PriorTreatment> = Vec::new();
-    // A sentence's first cue starts its list.
-    let cues = lower
-        .sentences_with(sentences, &["treat"])
-        .into_iter()
-        .filter_map(|index| {
-            let (s, e) = sentences[index];
-            TREATMENTS_CUE
-                .find(&doc.text[s..e])
-                .map(|m| (index, s + m.end()))
-        });
-    for (index, list_from) in cues {
+    for (index, (_, list_from)) in cues {
         let end = sentences[index].1;
         let mut item_start = list_from;
         let list = &doc.text[list_from..end];
