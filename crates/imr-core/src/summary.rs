@@ -60,8 +60,6 @@ static MECHANISM_GROUPS: LazyLock<Regex> =
     LazyLock::new(|| crate::text::pattern(MECHANISM).expect("mechanism"));
 /// Study kinds and how letters write them.
 const STUDY: &str = r"(?i)\b(?:MRI|magnetic\s+resonance\s+imaging|x-?\s*rays?|radiographs?|CT\s+scan|CT|computed\s+tomography|EMG(?:\s*/\s*NC[SV])?|NC[SV]|electromyograph\w*|nerve\s+conduction(?:\s+(?:study|studies|velocity))?|ultrasound|bone\s+scan|echocardiogram|EKG|ECG)\b";
-/// [`STUDY`] compiled alone, for telling a sentence's event.
-static STUDY_WORD: LazyLock<Regex> = LazyLock::new(|| crate::text::pattern(STUDY).expect("study"));
 static FINDINGS: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern(r"(?i)\b(?:revealed|showed|shows|demonstrated|demonstrates|noted|indicated|indicates|was\s+(?:normal|negative|unremarkable)|were\s+(?:normal|negative|unremarkable)|impression)\b").expect("findings")
 });
@@ -104,12 +102,17 @@ pub fn read(doc: &Document, start: usize, end: usize) -> (Patient, Vec<TimelineE
         .map(|(s, e)| ((s, e), date_of(&doc.text[s..e])))
         .collect();
     patient.doubtful_dates = doubtful_dates(doc, absolute(DOUBTFUL_DATES), &dates);
-    patient.studies = first_per_sentence(in_sentences(absolute(STUDIES), &sentences))
-        .filter_map(|(i, kind)| study(doc, &lower, sentences[i], kind))
+    // A sentence's first study word: the kind of its study, and its event.
+    let study_words: Vec<(usize, (usize, usize))> =
+        first_per_sentence(in_sentences(absolute(STUDIES), &sentences)).collect();
+    patient.studies = study_words
+        .iter()
+        .filter_map(|&(i, kind)| study(doc, &lower, sentences[i], kind))
         .collect();
     let cues = first_per_sentence(in_sentences(absolute(TREATMENTS_CUES), &sentences));
     patient.treatments = treatments(doc, &sentences, cues);
-    (patient, timeline(doc, &sentences, &lower, &dates))
+    let events = timeline(doc, &sentences, &lower, &dates, &study_words);
+    (patient, events)
 }
 
 /// Matches of a pattern in the sentences: `(sentence index, match range)` in
@@ -392,12 +395,14 @@ fn treatments(
 
 /// One event per dated sentence (a sentence with several dates gives one
 /// per date), given the dates of the summary (normalized ranges and values,
-/// in text order).
+/// in text order) and the study words of its sentences (sentence index and
+/// range, in text order).
 fn timeline(
     doc: &Document,
     sentences: &[(usize, usize)],
     lower: &Lowercase,
     dates: &[((usize, usize), Option<Date>)],
+    study_words: &[(usize, (usize, usize))],
 ) -> Vec<TimelineEvent> {
     let (Some(&(first, _)), Some(&(_, last))) = (sentences.first(), sentences.last()) else {
         return Vec::new();
@@ -417,7 +422,10 @@ fn timeline(
             let Some(text) = clean(doc, s, e) else {
                 continue;
             };
-            current = Some((index, text, event_kind(&doc.text[s..e], lower.of((s, e)))));
+            let names_study = study_words
+                .binary_search_by_key(&index, |&(i, _)| i)
+                .is_ok();
+            current = Some((index, text, event_kind(lower.of((s, e)), names_study)));
         }
         if let Some((_, text, kind)) = &current {
             events.push(TimelineEvent {
@@ -431,8 +439,8 @@ fn timeline(
     events
 }
 
-/// What the sentence (and its lowercase form) tells of.
-fn event_kind(sentence: &str, lower: &str) -> EventKind {
+/// What the sentence (lowercase, and whether it names a study) tells of.
+fn event_kind(lower: &str, names_study: bool) -> EventKind {
     let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
     if has(&[
         "utilization review",
@@ -466,7 +474,7 @@ fn event_kind(sentence: &str, lower: &str) -> EventKind {
         "fusion",
     ]) {
         EventKind::Surgery
-    } else if STUDY_WORD.is_match(sentence) {
+    } else if names_study {
         EventKind::Study
     } else if has(&[
         "presented",
