@@ -210,12 +210,13 @@ fn sentences(doc: &Document, start: usize, end: usize) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     // Where a sentence may end: its marks, and a colon at a line's end, which
     // closes an introduction ("... including all medical records:"); other
-    // colons introduce lists within a sentence.
+    // colons introduce lists within a sentence. Colons are far fewer than
+    // lines: each is tested for ending its line.
     let mut candidates: Vec<usize> = memchr::memchr3_iter(b'.', b'?', b'!', bytes)
-        .chain(memchr::memchr_iter(b'\n', bytes).filter_map(|line_end| {
-            let line = text[..line_end].trim_end_matches(' ');
-            line.ends_with(':').then(|| line.len() - 1)
-        }))
+        .chain(
+            memchr::memchr_iter(b':', bytes)
+                .filter(|&colon| text[colon + 1..].trim_start_matches(' ').starts_with('\n')),
+        )
         .collect();
     candidates.sort_unstable();
     let mut out = Vec::new();
