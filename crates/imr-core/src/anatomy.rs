@@ -426,6 +426,13 @@ fn is_any(word: &str, lowercase_words: &[&str]) -> bool {
 fn is_not_a_part(after: &str) -> bool {
     let next = after.trim_start_matches(is_space);
     let (word, rest) = split_word(next);
+    // Every word sought starts with 't', 's' or 'r'.
+    if !matches!(
+        word.as_bytes().first().map(|b| b | 0x20),
+        Some(b't' | b's' | b'r')
+    ) {
+        return false;
+    }
     let not_a_part = [
         "therapy",
         "therapist",
@@ -488,6 +495,14 @@ fn negation_end(clause: &str) -> Option<usize> {
 
 /// How long the negation `s` starts with is, if it starts with one.
 fn negation_length(s: &str) -> Option<usize> {
+    // Most words that start like one ("with", "neck", "due") have a second
+    // letter none has.
+    if !matches!(
+        s.as_bytes().get(1).map(|b| b | 0x20),
+        Some(b'e' | b'o' | b'i')
+    ) {
+        return None;
+    }
     let (word, rest) = split_word(s);
     if is_any(word, &["denies", "denied", "no", "without"]) {
         return Some(word.len());
