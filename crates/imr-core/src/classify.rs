@@ -257,8 +257,13 @@ fn drug_group(text: &str) -> (DrugGroup, Option<&'static str>) {
     let named = DRUG_NAME
         .find_iter(text)
         .filter_map(|m| {
-            // A two-word name may be written with any space between its words.
-            let words: Vec<&str> = m.as_str().split_whitespace().collect();
+            let name = m.as_str();
+            // A two-word name may be written with any space between its
+            // words (one-word names, most, are looked up as they are).
+            if !name.bytes().any(|b| b.is_ascii_whitespace() || b == 0x0B) {
+                return drugs::lookup(name);
+            }
+            let words: Vec<&str> = name.split_whitespace().collect();
             drugs::lookup(&words.join(" "))
         })
         .min_by_key(rank);

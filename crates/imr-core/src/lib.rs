@@ -540,12 +540,14 @@ pub enum Outcome {
 
 impl Outcome {
     /// The outcome a letter's word for it means ("Upheld", "overturned", ...).
+    /// Allocates only for another word: most are one of the two.
     pub fn from_word(word: &str) -> Outcome {
-        let word = word.to_ascii_lowercase();
-        match word.as_str() {
-            "upheld" => Outcome::Upheld,
-            "overturned" => Outcome::Overturned,
-            _ => Outcome::Other(word),
+        if word.eq_ignore_ascii_case("upheld") {
+            Outcome::Upheld
+        } else if word.eq_ignore_ascii_case("overturned") {
+            Outcome::Overturned
+        } else {
+            Outcome::Other(word.to_ascii_lowercase())
         }
     }
 
