@@ -7,6 +7,7 @@ use crate::drugs::{self, Drug};
 use crate::normalize::Document;
 use crate::text::{clean, head, squash};
 use crate::{Medication, MedicationStatus, Spanned};
+use memchr::memmem;
 use regex::Regex;
 use std::cell::OnceCell;
 use std::collections::hash_map::Entry;
@@ -303,48 +304,69 @@ fn fill(slot: &mut Option<Spanned<String>>, value: Option<Spanned<String>>) {
     }
 }
 
+/// What a sentence's words say of the drugs it names, strongest first
+/// (requested > current > prior).
+const STATUS_CUES: [(MedicationStatus, &[&str]); 3] = [
+    (
+        MedicationStatus::Requested,
+        &[
+            "request",
+            "treatment plan",
+            "plan included",
+            "plan consisted",
+            "recommend",
+            "plan of care",
+        ],
+    ),
+    (
+        MedicationStatus::Current,
+        &[
+            "current",
+            "regimen",
+            "continue",
+            "changed to",
+            "recently prescribed",
+            "currently",
+            "is taking",
+            "is on ",
+            "prescribed",
+        ],
+    ),
+    (
+        MedicationStatus::Prior,
+        &[
+            "to date",
+            "have included",
+            "has included",
+            "prior",
+            "past",
+            "had been",
+            "previously",
+            "history of",
+            "tried",
+            "failed",
+            "treated with",
+        ],
+    ),
+];
+
+/// A searcher for each cue, built once (a plain substring search sets one
+/// up at every call).
+type StatusFinders = Vec<(MedicationStatus, Vec<memmem::Finder<'static>>)>;
+static STATUS_FINDERS: LazyLock<StatusFinders> = LazyLock::new(|| {
+    STATUS_CUES
+        .iter()
+        .map(|&(status, cues)| (status, cues.iter().map(memmem::Finder::new).collect()))
+        .collect()
+});
+
 /// What the sentence says about the drugs it names.
 fn status_of(sentence: &str) -> MedicationStatus {
     let lower = sentence.to_ascii_lowercase();
-    let has = |cues: &[&str]| cues.iter().any(|c| lower.contains(c));
-    if has(&[
-        "request",
-        "treatment plan",
-        "plan included",
-        "plan consisted",
-        "recommend",
-        "plan of care",
-    ]) {
-        MedicationStatus::Requested
-    } else if has(&[
-        "current",
-        "regimen",
-        "continue",
-        "changed to",
-        "recently prescribed",
-        "currently",
-        "is taking",
-        "is on ",
-        "prescribed",
-    ]) {
-        MedicationStatus::Current
-    } else if has(&[
-        "to date",
-        "have included",
-        "has included",
-        "prior",
-        "past",
-        "had been",
-        "previously",
-        "history of",
-        "tried",
-        "failed",
-        "treated with",
-    ]) {
-        MedicationStatus::Prior
-    } else {
-        MedicationStatus::Unknown
-    }
+    STATUS_FINDERS
+        .iter()
+        .find(|(_, cues)| cues.iter().any(|cue| cue.find(lower.as_bytes()).is_some()))
+        .map_or(MedicationStatus::Unknown, |&(status, _)| status)
 }
 
 /// A word of two or more ASCII letters, with its place in the sentence.
