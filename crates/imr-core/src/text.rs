@@ -24,39 +24,70 @@ pub fn clean(doc: &Document, start: usize, end: usize) -> Option<Spanned<String>
         .then(|| Spanned::new(out, doc.span(start, end)))
 }
 
-/// The lines of `raw` joined as [`clean`] joins them, runs of spaces squashed.
+/// The lines of `raw` joined as [`clean`] joins them, runs of spaces squashed;
+/// `raw` starts and ends with neither a space nor a line break.
 fn joined_lines(raw: &str) -> String {
+    let bytes = raw.as_bytes();
     let mut out = String::with_capacity(raw.len());
-    // Runs of spaces are rare in most renderings: one search of the whole
-    // text spares a search of every line.
-    let has_runs = raw.contains("  ");
-    let mut line_start = 0;
-    for line_end in memchr::memchr_iter(b'\n', raw.as_bytes()).chain([raw.len()]) {
-        let piece = raw[line_start..line_end].trim_matches(' ');
-        line_start = line_end + 1;
-        if piece.is_empty() {
-            continue;
-        }
-        let joins_hyphen = out.ends_with('-')
+    // `raw[..copied]` is in `out`; each gap between two lines or words
+    // that is more than one space becomes one space, or nothing.
+    let mut copied = 0;
+    while let Some(gap) = next_gap(bytes, copied) {
+        out.push_str(&raw[copied..gap]);
+        let run = bytes[gap..]
+            .iter()
+            .position(|&b| b != b' ' && b != b'\n')
+            .unwrap_or(bytes.len() - gap);
+        let breaks_line = bytes[gap..gap + run].contains(&b'\n');
+        copied = gap + run;
+        let joins_hyphen = breaks_line
+            && out.ends_with('-')
             && out[..out.len() - 1]
                 .chars()
                 .next_back()
                 .is_some_and(char::is_alphabetic);
-        if !out.is_empty() && !joins_hyphen {
+        if !joins_hyphen {
             out.push(' ');
         }
-        // Runs of spaces become one: copy up to each run's first space. Most
-        // lines have none and are copied whole.
-        let mut rest = piece;
-        if has_runs && rest.contains("  ") {
-            while let Some(at) = rest.find("  ") {
-                out.push_str(&rest[..=at]);
-                rest = rest[at..].trim_start_matches(' ');
-            }
-        }
-        out.push_str(rest);
     }
+    out.push_str(&raw[copied..]);
     out
+}
+
+/// Where the first gap from `from` on starts that is more than one space: a
+/// line break, or a space followed by a space or a line break.
+fn next_gap(bytes: &[u8], from: usize) -> Option<usize> {
+    let first =
+        |at: usize, gaps: u128| (gaps != 0).then(|| at + gaps.trailing_zeros() as usize / 8);
+    let mut at = from;
+    while at + GAP_CHUNK < bytes.len() {
+        let gaps = gap_starts(bytes[at..=at + GAP_CHUNK].try_into().expect("a window"));
+        if gaps != 0 {
+            return first(at, gaps);
+        }
+        at += GAP_CHUNK;
+    }
+    // The last few bytes, padded with zeros (which start no gap).
+    let mut window = [0; GAP_CHUNK + 1];
+    window[..bytes.len() - at].copy_from_slice(&bytes[at..]);
+    first(at, gap_starts(&window))
+}
+
+/// How many bytes [`next_gap`] tests at a time.
+const GAP_CHUNK: usize = 16;
+
+/// A byte of ones for each of the first sixteen bytes of `window` that
+/// starts a gap (see [`next_gap`]), of zeros for the others: tested without
+/// branching, which the compiler turns into vector code.
+#[inline(always)]
+fn gap_starts(window: &[u8; GAP_CHUNK + 1]) -> u128 {
+    let mut flags = [0; GAP_CHUNK];
+    for (i, flag) in flags.iter_mut().enumerate() {
+        let (b, next) = (window[i], window[i + 1]);
+        let starts = (b == b'\n') | ((b == b' ') & ((next == b' ') | (next == b'\n')));
+        *flag = u8::from(starts).wrapping_neg();
+    }
+    u128::from_le_bytes(flags)
 }
 
 /// Shrinks `[start, end)` past leading and trailing whitespace.
@@ -403,6 +434,51 @@ mod tests {
             pattern(r"[^x]+").unwrap().find("ü–x").unwrap().as_str(),
             "ü–"
         );
+    }
+
+    /// `joined_lines` gives what joining line by line gives (each line
+    /// trimmed of spaces, blank ones dropped, runs of spaces squashed) on
+    /// texts of words, hyphens, spaces and line breaks put together at random.
+    #[test]
+    fn joins_lines_as_line_by_line() {
+        let by_lines = |raw: &str| {
+            let mut out = String::new();
+            for piece in raw.split('\n').map(|line| line.trim_matches(' ')) {
+                if piece.is_empty() {
+                    continue;
+                }
+                let joins_hyphen = out.ends_with('-')
+                    && out[..out.len() - 1]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphabetic);
+                if !out.is_empty() && !joins_hyphen {
+                    out.push(' ');
+                }
+                let mut rest = piece;
+                while let Some(at) = rest.find("  ") {
+                    out.push_str(&rest[..=at]);
+                    rest = rest[at..].trim_start_matches(' ');
+                }
+                out.push_str(rest);
+            }
+            out
+        };
+        let pieces = [
+            "word", " ", "  ", "\n", " \n ", "-", "x-", "\u{e9}-", "1", "\u{e9}",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..20_000 {
+            let text: String = (0..next(24)).map(|_| pieces[next(pieces.len())]).collect();
+            let raw = text.trim_matches([' ', '\n']);
+            assert_eq!(joined_lines(raw), by_lines(raw), "{raw:?}");
+        }
     }
 
     #[test]
