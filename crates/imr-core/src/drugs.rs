@@ -206,21 +206,23 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         }
     }
     for key in lexicon.by_name.keys() {
-        let (a, b, z) = first_two_and_last(key);
+        let Some((a, b, z)) = first_two_and_last(key) else {
+            continue;
+        };
         lexicon.starts[a][b] |= 1 << key.len();
         lexicon.ends[a][z] |= 1 << key.len();
     }
     lexicon
 });
 
-/// The first two bytes and the last of `bytes`, modulo 32 (0 past the end).
-fn first_two_and_last(bytes: &[u8]) -> (usize, usize, usize) {
-    let modulo_32 = |b: Option<&u8>| b.map_or(0, |&b| usize::from(b & 31));
-    (
-        modulo_32(bytes.first()),
-        modulo_32(bytes.get(1)),
-        modulo_32(bytes.last()),
-    )
+/// The first two bytes and the last of `bytes`, modulo 32; none for fewer
+/// than two bytes (no name is that short).
+fn first_two_and_last(bytes: &[u8]) -> Option<(usize, usize, usize)> {
+    let (&[first, second, ..], Some(&last)) = (bytes, bytes.last()) else {
+        return None;
+    };
+    let modulo_32 = |b: u8| usize::from(b & 31);
+    Some((modulo_32(first), modulo_32(second), modulo_32(last)))
 }
 
 /// The longest name a lookup can find, in bytes (a test checks that every
@@ -252,10 +254,10 @@ impl Lexicon {
     /// (most words: "of", "the", "patient") is none, and the others are
     /// lowercased into a small buffer and looked up by a cheap hash.
     fn entry(&self, name: &[u8]) -> Option<Entry> {
+        let (a, b, z) = first_two_and_last(name)?;
         if name.len() > LONGEST {
             return None;
         }
-        let (a, b, z) = first_two_and_last(name);
         if (self.starts[a][b] & self.ends[a][z]) >> name.len() & 1 == 0 {
             return None;
         }
