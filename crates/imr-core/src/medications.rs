@@ -419,11 +419,8 @@ impl<'a> Iterator for Words<'a> {
             // Runs start and end in turn; the last may end the text.
             let start = self.next_edge()?;
             let end = self.next_edge().unwrap_or(self.bytes.len());
-            if end - start >= 2 {
-                return Some(Word {
-                    letters: &self.bytes[start..end],
-                    start,
-                });
+            if let Some(letters @ [_, _, ..]) = self.bytes.get(start..end) {
+                return Some(Word { letters, start });
             }
         }
     }
