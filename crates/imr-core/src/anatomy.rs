@@ -2,6 +2,7 @@
 //! painful, diagnosed, examined, imaged or treated, as a canonical part with
 //! its side (docs/annotation-guidelines.md §3 gives the rules).
 
+use crate::fnv::FixedKeys;
 use crate::normalize::Document;
 use crate::text::{head, tail};
 use crate::{BodyPart, Laterality};
@@ -115,7 +116,7 @@ static EACH: LazyLock<RegexSet> = LazyLock::new(|| {
 /// summary writes its parts the usual way (one space between words), and a
 /// mention written so needs no search. Whatever `spellings` makes of a
 /// form, each spelling's part is the one `EACH` gives it.
-static SPELLED: LazyLock<HashMap<String, Option<usize>>> = LazyLock::new(|| {
+static SPELLED: LazyLock<HashMap<String, Option<usize>, FixedKeys>> = LazyLock::new(|| {
     PARTS
         .iter()
         .flat_map(|(_, forms)| spellings(&mut forms.chars().peekable()))

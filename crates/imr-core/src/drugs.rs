@@ -5,9 +5,9 @@
 //! (classify.rs); names not listed are still found as medications when a
 //! strength follows them ("Trezix 320.5-30-16mg").
 
+use crate::fnv::FixedKeys;
 use crate::DrugGroup;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// Drugs of one group.
@@ -180,7 +180,7 @@ struct Entry {
 
 /// The lexicon by name and by the first words of two-word names, built once.
 pub struct Lexicon {
-    by_name: HashMap<&'static [u8], Entry, BuildHasherDefault<Fnv>>,
+    by_name: HashMap<&'static [u8], Entry, FixedKeys>,
     /// Bit `n` of `starts[a][b]` is set when a key of `n` bytes begins with
     /// bytes `a` and `b`, and of `ends[a][z]` when one begins with `a` and
     /// ends with `z`, each byte taken modulo 32 (the same in either case).
@@ -266,27 +266,6 @@ impl Lexicon {
         lower.copy_from_slice(name);
         lower.make_ascii_lowercase();
         self.by_name.get(&*lower).copied()
-    }
-}
-
-/// FNV-1a: for keys of a few bytes it is many times cheaper than the
-/// standard SipHash, and the keys are fixed names, so no input can flood it.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
     }
 }
 

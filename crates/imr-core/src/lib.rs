@@ -19,6 +19,7 @@ mod diagnoses;
 mod documents;
 mod drugs;
 pub mod export;
+mod fnv;
 mod guideline;
 mod header;
 mod layouts;
