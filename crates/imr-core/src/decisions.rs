@@ -378,18 +378,7 @@ fn read_story(heading: &str) -> Option<Story> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Picks below a bound from a fixed xorshift sequence, so that every run
-    /// tries the same texts.
-    fn choices() -> impl FnMut(usize) -> usize {
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        }
-    }
+    use crate::text::tests::choices;
 
     /// `item_labels` finds the first match of each label, as a search for
     /// each does, in texts of labels (whole, spaced out or cut short),

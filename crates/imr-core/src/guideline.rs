@@ -7,9 +7,6 @@ use crate::{Citation, Guideline, GuidelineSource, Spanned};
 use regex::Regex;
 use std::sync::LazyLock;
 
-static BASED_ON: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern(r"(?i)Decision\s*based\s*on\s*").expect("decision based on pattern")
-});
 /// The phrases that tell a paragraph's footing, as [`Stance::of`] reads them (lowercase).
 static STANCE: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern(
@@ -53,11 +50,11 @@ pub fn parse(doc: &Document, start: usize, end: usize) -> Option<Guideline> {
     let text = clean(doc, start, end)?;
     let stance = Stance::of(&text.value);
     let mut citations = Vec::new();
-    let mut statements = BASED_ON.find_iter(&doc.text[start..end]).peekable();
-    while let Some(phrase) = statements.next() {
+    let mut statements = based_on(&doc.text[start..end]).peekable();
+    while let Some((_, phrase_end)) = statements.next() {
         // A statement runs to where the next one's phrase starts.
-        let to = statements.peek().map_or(end, |next| start + next.start());
-        citations.extend(citation(doc, start + phrase.end(), to));
+        let to = statements.peek().map_or(end, |&(next, _)| start + next);
+        citations.extend(citation(doc, start + phrase_end, to));
     }
     let cites_mtus = citations.iter().any(|c| c.source == GuidelineSource::Mtus);
     let mtus = if cites_mtus || stance.based_on_mtus {
@@ -75,6 +72,40 @@ pub fn parse(doc: &Document, start: usize, end: usize) -> Option<Guideline> {
         no_evidence_cited: stance.no_evidence_cited,
         citations,
     })
+}
+
+/// Each "Decision based on" in `text` and the spaces after it, as byte
+/// ranges: the matches of `(?i)Decision\s*based\s*on\s*` with ASCII rules,
+/// found from each D by hand (a regex search cost about 700 instructions a
+/// paragraph). No match can start inside another, so every D may be tried.
+fn based_on(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'D', b'd', bytes).filter_map(move |start| {
+        let mut at = start;
+        for word in [&b"decision"[..], b"based", b"on"] {
+            at = word_end(bytes, at, word)?;
+            at += bytes[at..]
+                .iter()
+                .take_while(|&&b| b.is_ascii_whitespace() || b == b'\x0B')
+                .count();
+        }
+        Some((start, at))
+    })
+}
+
+/// Where `word` (lowercase ASCII letters) ends if it starts at `at` in any
+/// case, as `(?i)` with ASCII rules matches it: an s may also be a long s (ſ).
+fn word_end(bytes: &[u8], mut at: usize, word: &[u8]) -> Option<usize> {
+    for &letter in word {
+        if bytes.get(at).is_some_and(|&b| b | 0x20 == letter) {
+            at += 1;
+        } else if letter == b's' && bytes[at..].starts_with("\u{17f}".as_bytes()) {
+            at += 2;
+        } else {
+            return None;
+        }
+    }
+    Some(at)
 }
 
 /// What a guideline paragraph says of its own footing, from its cleaned text.
@@ -249,5 +280,50 @@ fn source_of(name: &str) -> GuidelineSource {
         GuidelineSource::Acoem
     } else {
         GuidelineSource::Other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tests::choices;
+
+    /// `based_on` finds what the one pattern finds, in texts of its words
+    /// (in any case, with long s), spaces and other letters put together at random.
+    #[test]
+    fn finds_statements_as_the_pattern() {
+        let pattern = crate::text::pattern(r"(?i)Decision\s*based\s*on\s*").unwrap();
+        let pieces = [
+            "Decision",
+            "decision",
+            "DECISION",
+            "Deci\u{17f}ion",
+            "Decisio",
+            "based",
+            "BASED",
+            "ba\u{17f}ed",
+            "on",
+            "ON",
+            " ",
+            "\n",
+            "\t",
+            "\u{b}",
+            "d",
+            "D",
+            "x",
+            "\u{e9}",
+        ];
+        let mut next = choices();
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let text: String = (0..next(16)).map(|_| pieces[next(pieces.len())]).collect();
+            let expected: Vec<_> = pattern
+                .find_iter(&text)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            found += expected.len();
+            assert_eq!(based_on(&text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+        assert!(found > 500, "only {found} statements");
     }
 }

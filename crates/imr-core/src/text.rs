@@ -419,8 +419,20 @@ fn whole_chars(hir: Hir) -> Hir {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// Picks below a bound from a fixed xorshift sequence, so that every run
+    /// tries the same texts.
+    pub(crate) fn choices() -> impl FnMut(usize) -> usize {
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        }
+    }
 
     /// `.` and negated classes take a non-ASCII character whole, so spans
     /// stay on char boundaries; case folding and `\w` are ASCII.
@@ -467,13 +479,7 @@ mod tests {
         let pieces = [
             "word", " ", "  ", "\n", " \n ", "-", "x-", "\u{e9}-", "1", "\u{e9}",
         ];
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut next = choices();
         for _ in 0..20_000 {
             let text: String = (0..next(24)).map(|_| pieces[next(pieces.len())]).collect();
             let raw = text.trim_matches([' ', '\n']);
