@@ -7,13 +7,12 @@ use crate::{Citation, Guideline, GuidelineSource, Spanned};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// The phrases that tell a paragraph's footing, as [`Stance::of`] reads them (lowercase).
-static STANCE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::text::pattern(
-        r"did not cite any medical evidence|based their decision on the mtus|outside of the mtus|did not base their decision on the mtus",
-    )
-    .expect("stance pattern")
-});
+/// What the phrases about the MTUS end with, and the one about evidence
+/// (see [`Stance::of`]).
+static THE_MTUS: LazyLock<memchr::memmem::Finder> =
+    LazyLock::new(|| memchr::memmem::Finder::new("the mtus"));
+static NO_EVIDENCE: LazyLock<memchr::memmem::Finder> =
+    LazyLock::new(|| memchr::memmem::Finder::new("did not cite any medical evidence"));
 static NON_MTUS: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::pattern(r"(?i)^Non-?\s*MTUS(?:\s+Citation)?\s*:?\s*").expect("non-MTUS pattern")
 });
@@ -117,15 +116,23 @@ struct Stance {
 }
 
 impl Stance {
-    /// One search of the lowercased text for all the telling phrases. No two
-    /// of them can overlap, so the search meets every one the text holds.
+    /// The telling phrases in the lowercased text: the three about the MTUS
+    /// all end with "the mtus", so one search for that and a look at what
+    /// comes before each finds them; one more finds the one about evidence.
     fn of(text: &str) -> Stance {
-        let mut stance = Stance::default();
-        for phrase in STANCE.find_iter(&text.to_ascii_lowercase()) {
-            match phrase.as_str() {
-                "did not cite any medical evidence" => stance.no_evidence_cited = true,
-                "based their decision on the mtus" => stance.based_on_mtus = true,
-                _ => stance.outside_mtus = true,
+        let lower = text.to_ascii_lowercase();
+        let mut stance = Stance {
+            no_evidence_cited: NO_EVIDENCE.find(lower.as_bytes()).is_some(),
+            ..Stance::default()
+        };
+        for at in THE_MTUS.find_iter(lower.as_bytes()) {
+            let before = &lower[..at];
+            if before.ends_with("did not base their decision on ")
+                || before.ends_with("outside of ")
+            {
+                stance.outside_mtus = true;
+            } else if before.ends_with("based their decision on ") {
+                stance.based_on_mtus = true;
             }
         }
         stance
