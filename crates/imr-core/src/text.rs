@@ -95,9 +95,9 @@ pub fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
     let end = end.min(text.len());
     let start = start.min(end);
     let slice = &text[start..end];
-    let lead = slice.len() - slice.trim_start().len();
-    let trimmed = slice.trim();
-    (start + lead, start + lead + trimmed.len())
+    let from_first = slice.trim_start();
+    let lead = slice.len() - from_first.len();
+    (start + lead, start + lead + from_first.trim_end().len())
 }
 
 /// The first match of `re` in the normalized range, as absolute offsets of
