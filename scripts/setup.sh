@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs everything the web page's build and browser tests need, skipping
 # what is already there (re-runs take seconds). Needs no stdin (CI has none).
-#   - the wasm32 standard library: rustup's target if it can be added quickly,
-#     else Debian's rustc-web + rust-web-src + lld-22 (see ../shared/TOOLCHAIN.md)
+#   - the wasm32 standard library: Debian's rustc-web + rust-web-src + lld-22
+#     (see ../shared/TOOLCHAIN.md), also where rustup could add its wasm32
+#     target: only a standard library built from source takes the size options
+#     that keep the page within its budget (rustup's makes it ~75 KB larger)
 #   - Debian's chromium (+ chromium-driver) for the browser tests
 #   - trunk 0.21.14, and wasm-bindgen-cli at the version in Cargo.lock
 #   - npm packages in tests/browser (playwright-core, @axe-core/playwright, binaryen)
@@ -12,18 +14,7 @@ say() { echo "setup: $*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 
-packages=(chromium chromium-driver)
-debian_wasm=(rustc-web rust-web-src lld-22)
-if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
-  say "wasm32 target: rustup's, already installed"
-elif installed rustc-web && installed rust-web-src && installed lld-22; then
-  say "wasm32 target: Debian's rustc-web recipe, already installed"
-elif timeout 45 rustup target add wasm32-unknown-unknown </dev/null; then
-  say "wasm32 target: added with rustup"
-else
-  say "wasm32 target: rustup could not add it quickly; using Debian's rustc-web recipe"
-  packages+=("${debian_wasm[@]}")
-fi
+packages=(chromium chromium-driver rustc-web rust-web-src lld-22)
 
 missing=()
 for p in "${packages[@]}"; do installed "$p" || missing+=("$p"); done
