@@ -4,7 +4,7 @@
 
 use crate::fnv::FixedKeys;
 use crate::normalize::Document;
-use crate::text::{head, tail};
+use crate::text::{head, is_pattern_space, is_word_byte, tail};
 use crate::{BodyPart, Laterality};
 use regex::{Regex, RegexSet};
 use std::collections::HashMap;
@@ -554,14 +554,9 @@ fn is_back_as_adverb(word: &str, before: &str, after: &str) -> bool {
     !(body_next || body_prev || listed)
 }
 
-/// The spaces of the patterns' `\s`: ASCII only, with the vertical tab.
+/// The spaces of the patterns' `\s`, as characters.
 fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\x0B' | '\x0C' | '\r')
-}
-
-/// The letters, digits and underscores of the patterns' `\b`: ASCII only.
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() | (b == b'_')
+    u8::try_from(c).is_ok_and(is_pattern_space)
 }
 
 /// The run of word characters `s` starts with, and the rest.

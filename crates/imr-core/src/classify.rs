@@ -11,7 +11,7 @@
 //! for every keystroke in the page.
 
 use crate::drugs::{self, Drug};
-use crate::text::{ascii_rules, pattern};
+use crate::text::{ascii_rules, is_pattern_space, pattern};
 use crate::{Classification, DrugGroup, TreatmentCategory};
 use regex::{Regex, RegexSet};
 use std::sync::LazyLock;
@@ -264,7 +264,7 @@ fn drug_group(text: &str) -> (DrugGroup, Option<&'static str>) {
             let name = m.as_str();
             // A two-word name may be written with any space between its
             // words (one-word names, most, are looked up as they are).
-            if !name.bytes().any(|b| b.is_ascii_whitespace() || b == 0x0B) {
+            if !name.bytes().any(is_pattern_space) {
                 return drugs::lookup(name);
             }
             let words: Vec<&str> = name.split_whitespace().collect();

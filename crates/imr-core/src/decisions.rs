@@ -2,7 +2,7 @@
 //! modified-request story, the two guideline paragraphs and the rationale.
 
 use crate::normalize::{Document, Line};
-use crate::text::clean;
+use crate::text::{clean, is_pattern_space};
 use crate::{guideline, Decision, Guideline, Modification, Outcome, Span, Spanned};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -124,7 +124,8 @@ pub fn parse(doc: &Document, lines: &[Line], end: usize) -> Vec<Decision> {
 /// begins and ends with a letter. Found from the match, not by a capture search.
 fn outcome_word(found: &str) -> std::ops::Range<usize> {
     let after_colon = &found[1..];
-    let word = after_colon.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '\x0B');
+    let word =
+        after_colon.trim_start_matches(|c: char| u8::try_from(c).is_ok_and(is_pattern_space));
     let start = found.len() - word.len();
     start..start + word.trim_end_matches(' ').len()
 }

@@ -2,7 +2,7 @@
 //! "Decision based on ..." statement as a structured citation.
 
 use crate::normalize::Document;
-use crate::text::{clean, trim_range};
+use crate::text::{clean, is_pattern_space, trim_range};
 use crate::{Citation, Guideline, GuidelineSource, Spanned};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -85,7 +85,7 @@ fn based_on(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             at = word_end(bytes, at, word)?;
             at += bytes[at..]
                 .iter()
-                .take_while(|&&b| b.is_ascii_whitespace() || b == b'\x0B')
+                .take_while(|&&b| is_pattern_space(b))
                 .count();
         }
         Some((start, at))

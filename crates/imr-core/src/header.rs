@@ -3,6 +3,7 @@
 
 use crate::dates::date_of;
 use crate::normalize::Document;
+use crate::text::{is_pattern_space, is_word_byte};
 use crate::{CaseHeader, Date, Spanned};
 use std::collections::VecDeque;
 
@@ -126,12 +127,12 @@ fn word_token_at(bytes: &[u8], i: usize) -> Option<(Token, usize)> {
         .filter(|(words, _)| words[0].as_bytes()[0] == bytes[i])
         .find_map(|(words, label)| Some((*label, words_end(bytes, i, words)?)));
     if let Some((label, end)) = label {
-        let end = end + run_of(bytes, end, is_space);
+        let end = end + run_of(bytes, end, |&b| is_pattern_space(b));
         let colon = bytes.get(end) == Some(&b':');
         return Some((Token::Label(label), end + usize::from(colon)));
     }
     if let Some(end) = literal_end(bytes, i, "Received") {
-        let end = end + run_of(bytes, end, is_space);
+        let end = end + run_of(bytes, end, |&b| is_pattern_space(b));
         if bytes.get(end) == Some(&b':') {
             return Some((Token::Received, end + 1));
         }
@@ -185,7 +186,7 @@ fn words_end(bytes: &[u8], i: usize, words: &[&str]) -> Option<usize> {
     let (first, rest) = words.split_first()?;
     let mut end = literal_end(bytes, i, first)?;
     for word in rest {
-        let spaces = run_of(bytes, end, is_space);
+        let spaces = run_of(bytes, end, |&b| is_pattern_space(b));
         if spaces == 0 {
             return None;
         }
@@ -206,24 +207,14 @@ fn run_of(bytes: &[u8], at: usize, kind: fn(&u8) -> bool) -> usize {
         .map_or(0, |rest| rest.iter().take_while(|b| kind(b)).count())
 }
 
-/// The spaces of the pattern's `\s`: ASCII only, with the vertical tab.
-fn is_space(b: &u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
-}
-
 /// `\b` before a word character at `i`.
 fn starts_word(bytes: &[u8], i: usize) -> bool {
-    i == 0 || !is_word(bytes[i - 1])
+    i == 0 || !is_word_byte(bytes[i - 1])
 }
 
 /// `\b` after a word character, at `i`.
 fn ends_word(bytes: &[u8], i: usize) -> bool {
-    bytes.get(i).is_none_or(|&b| !is_word(b))
-}
-
-/// The letters, digits and underscores of `\b`: ASCII only.
-fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    bytes.get(i).is_none_or(|&b| !is_word_byte(b))
 }
 
 fn date_slot(header: &mut CaseHeader, label: Label) -> &mut Option<Spanned<Date>> {

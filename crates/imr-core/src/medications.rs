@@ -5,7 +5,7 @@
 
 use crate::drugs::{self, Drug};
 use crate::normalize::Document;
-use crate::text::{clean, head, squash};
+use crate::text::{clean, head, is_pattern_space, squash};
 use crate::{Medication, MedicationStatus, Spanned};
 use memchr::memmem;
 use regex::Regex;
@@ -248,11 +248,9 @@ fn salt_at_start(after: &str) -> usize {
     NAME_SUFFIX.find(after).map_or(0, |m| m.end())
 }
 
-/// The first byte of `text` past any spaces (the `\s` of an ASCII pattern,
-/// vertical tab included).
+/// The first byte of `text` past any spaces (a pattern's `\s`).
 fn first_past_spaces(text: &str) -> Option<u8> {
-    text.bytes()
-        .find(|b| !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '))
+    text.bytes().find(|&b| !is_pattern_space(b))
 }
 
 /// Whether `b` may begin one of `words` (pieces of a case-insensitive

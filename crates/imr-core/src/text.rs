@@ -90,6 +90,20 @@ fn gap_starts(window: &[u8; GAP_CHUNK + 1]) -> u128 {
     u128::from_le_bytes(flags)
 }
 
+/// The spaces of a pattern's `\s` under ASCII rules ([`pattern`]): the
+/// vertical tab included, no space above ASCII. For hand scans that must
+/// read text exactly as a pattern does.
+pub fn is_pattern_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+}
+
+/// The letters, digits and underscore of a pattern's `\w` and `\b` under
+/// ASCII rules ([`pattern`]). Written with `|`, so that scans over many bytes
+/// become vector code.
+pub fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() | (b == b'_')
+}
+
 /// Shrinks `[start, end)` past leading and trailing whitespace.
 pub fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
     let end = end.min(text.len());
